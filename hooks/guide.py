@@ -1,0 +1,95 @@
+"""MkDocs adapter for the bdw_guide core: nothing here but event wiring.
+
+mkdocs-static-i18n runs every build event once per language (it calls
+`build()` again from its `on_post_build`), so state is kept per *outer* build:
+the data is loaded in the outer build's `on_config` and reused by the nested
+language builds, then dropped when the next build starts (live reload sees
+every change). Helper names never start with `on_`: MkDocs would take them
+for events.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from bdw_guide import site_build
+from bdw_guide.problems import DataError
+from bdw_guide.render import MarkerError
+
+log = logging.getLogger("mkdocs.hooks.bdw_guide")
+_session: site_build.BuildSession | None = None
+
+
+def _i18n(config: MkDocsConfig):
+    return config.plugins.get("i18n")
+
+
+def _is_nested_build(config: MkDocsConfig) -> bool:
+    """True while static-i18n builds a further language inside the outer build."""
+    return bool(getattr(_i18n(config), "building", False))
+
+
+def _language(config: MkDocsConfig) -> str:
+    return str(config.theme["language"])
+
+
+def _default_language(config: MkDocsConfig) -> str:
+    plugin = _i18n(config)
+    for lang in getattr(plugin, "config", {}).get("languages", []) if plugin else []:
+        if lang.get("default"):
+            return str(lang["locale"])
+    return _language(config)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _session
+    if _session is None or not _is_nested_build(config):
+        root = Path(config.config_file_path).parent
+        try:
+            _session = site_build.BuildSession.start(
+                root=root,
+                templates=Path(config.theme.custom_dir) / "bdw",
+                repo_url=config.repo_url,
+                edit_uri=config.edit_uri,
+                docs_dir_name=Path(config.docs_dir).name,
+                default_language=_default_language(config),
+            )
+        except DataError as err:
+            raise PluginError(err.report()) from None
+    plugin = _i18n(config)
+    if plugin:
+        for lang in plugin.config["languages"]:
+            lang["nav_translations"] = _session.nav_titles(str(lang["locale"]))
+    return config
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
+    assert _session is not None
+    try:
+        return _session.page_markdown(markdown, _language(config), page.url, page.file.src_uri)
+    except MarkerError as err:
+        raise PluginError(f"{page.file.src_uri}: {err}") from None
+
+
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    assert _session is not None
+    page.edit_url = _session.page_edit_url(page.file.src_uri, page.markdown or "", page.edit_url)
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    assert _session is not None
+    return _session.page_html(output, _language(config))
+
+
+@event_priority(-200)  # after static-i18n (-100) has built every language and merged the search index
+def on_post_build(config: MkDocsConfig) -> None:
+    if _session is None or _is_nested_build(config):
+        return
+    _session.finish(Path(config.site_dir))
+    log.info(_session.summary())

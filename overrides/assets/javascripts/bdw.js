@@ -1,0 +1,114 @@
+/* Message cards and the overview filter. Everything here is an enhancement: without
+   JavaScript the cards read fine, and the filter links lead to audience/objective pages. */
+(function () {
+  "use strict";
+
+  function announce(status, text) {
+    if (!status) return;
+    status.textContent = "";
+    window.setTimeout(function () { status.textContent = text; }, 50);
+  }
+
+  function copyWithSelection(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () { return copyWithSelection(text); });
+    }
+    return copyWithSelection(text);
+  }
+
+  function setUpCopy(button) {
+    var status = button.parentElement.querySelector(".bdw-copy__status");
+    var label = button.textContent;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      copyText(button.getAttribute("data-copy-text")).then(function () {
+        button.classList.add("bdw-copy--done");
+        button.textContent = button.getAttribute("data-done");
+        announce(status, button.getAttribute("data-done"));
+        window.setTimeout(function () {
+          button.textContent = label;
+          button.classList.remove("bdw-copy--done");
+        }, 2500);
+      }, function () {
+        announce(status, button.getAttribute("data-failed"));
+      });
+    });
+  }
+
+  /* Overview: narrow the 4 x 4 grid to one audience (columns) or one objective (rows). */
+  function setUpOverview(root) {
+    var links = root.querySelectorAll("[data-filter]");
+    var reset = root.querySelector("[data-filter-reset]");
+    var status = root.querySelector(".bdw-filter__status");
+    var template = root.getAttribute("data-status");
+
+    function apply(kind, value, push) {
+      var cells = root.querySelectorAll(".bdw-grid td[data-audience], .bdw-grid th[data-audience]");
+      var rows = root.querySelectorAll(".bdw-grid tbody tr");
+      cells.forEach(function (cell) {
+        cell.hidden = kind === "audience" && cell.getAttribute("data-audience") !== value;
+      });
+      rows.forEach(function (row) {
+        row.hidden = kind === "objective" && row.getAttribute("data-objective") !== value;
+      });
+      links.forEach(function (link) {
+        var on = link.getAttribute("data-filter") === kind && link.getAttribute("data-value") === value;
+        if (on) { link.setAttribute("aria-current", "true"); } else { link.removeAttribute("aria-current"); }
+      });
+      if (kind) { reset.removeAttribute("aria-current"); } else { reset.setAttribute("aria-current", "true"); }
+      var shown = root.querySelectorAll(".bdw-grid tbody tr:not([hidden]) td:not([hidden])").length;
+      if (push) {
+        var url = new URL(window.location.href);
+        url.searchParams.delete("audience");
+        url.searchParams.delete("objective");
+        if (kind) url.searchParams.set(kind, value);
+        window.history.replaceState(null, "", url);
+        announce(status, template.replace("{count}", String(shown)));
+      }
+    }
+
+    links.forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        apply(link.getAttribute("data-filter"), link.getAttribute("data-value"), true);
+      });
+    });
+    reset.addEventListener("click", function (event) {
+      event.preventDefault();
+      apply(null, null, true);
+    });
+
+    var params = new URLSearchParams(window.location.search);
+    ["audience", "objective"].forEach(function (kind) {
+      var value = params.get(kind);
+      if (value && root.querySelector('[data-filter="' + kind + '"][data-value="' + CSS.escape(value) + '"]')) {
+        apply(kind, value, false);
+      }
+    });
+  }
+
+  function init() {
+    document.querySelectorAll(".bdw-copy").forEach(setUpCopy);
+    document.querySelectorAll("[data-bdw-overview]").forEach(setUpOverview);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

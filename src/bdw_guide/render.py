@@ -1,0 +1,150 @@
+"""Render message cards and generated page bodies from the data, through Jinja templates.
+
+Pages in `docs/<lang>/` hold a marker such as `<!-- bdw:audience public -->`;
+`expand_markers` replaces it with Markdown (headings, so the table of contents
+and search sections stay native) and HTML blocks (cards, the overview grid).
+Templates live in `overrides/bdw/` so markup stays out of Python.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .loader import Guide, MessageEntry
+from .text_rules import plain_text, render_inline, render_markdown
+
+MARKER = re.compile(r"^<!--\s*bdw:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->\s*$", re.M)
+
+# Language-independent paths of generated pages (directory URLs, relative to a language root).
+OVERVIEW_PATH = "messages/overview/"
+AUDIENCE_PATH = "messages/audiences/{id}/"
+OBJECTIVE_PATH = "messages/objectives/{id}/"
+# The same pages as Markdown sources, for links inside generated Markdown (MkDocs checks those).
+SOURCES = {"overview": "messages/overview.md", "audience": "messages/audiences/{id}.md",
+           "objective": "messages/objectives/{id}.md"}
+
+
+class MarkerError(ValueError):
+    """A page holds a marker that names nothing we know."""
+
+
+def relative_url(target: str, current: str) -> str:
+    """URL of `target` as seen from page `current` (both directory URLs from the same root)."""
+    path, _, fragment = target.partition("#")
+    base = posixpath.dirname(current.rstrip("/")) if not current.endswith("/") else current.rstrip("/")
+    rel = posixpath.relpath(path or ".", base or ".")
+    rel = "./" if rel == "." else rel + ("/" if path.endswith("/") and not rel.endswith("/") else "")
+    return rel + (f"#{fragment}" if fragment else "")
+
+
+@dataclass
+class Renderer:
+    """Renders one language of the guide; make one per build so templates are re-read."""
+
+    guide: Guide
+    templates: Path
+    edit_base: str | None = None  # e.g. https://github.com/org/repo/edit/main/
+
+    def __post_init__(self) -> None:
+        self.env = Environment(
+            loader=FileSystemLoader(str(self.templates)),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters["md"] = render_markdown
+        self.env.filters["md_inline"] = render_inline
+
+    # -- public API -------------------------------------------------------------------------
+
+    def expand_markers(self, markdown: str, lang: str, page_path: str, page_src: str = "") -> str:
+        """Replace every marker in a page's Markdown; raise MarkerError for an unknown one."""
+
+        def replace(match: re.Match[str]) -> str:
+            kind, arg = match.group(1), match.group(2)
+            view = self._views().get(kind)
+            if view is None:
+                raise MarkerError(f"unknown marker 'bdw:{kind}'; known: {', '.join(self._views())}")
+            return view(arg, lang, page_path, page_src)
+
+        return MARKER.sub(replace, markdown)
+
+    def card(self, entry: MessageEntry, lang: str, heading_level: int = 2) -> str:
+        return self._render("card.html", lang, "", "", entry=entry, m=entry.data,
+                            objective=self.guide.objectives[entry.data.objective],
+                            audience=self.guide.audiences[entry.data.audience],
+                            number=self.guide.objective_number(entry.data.objective),
+                            copy_text=self.copy_text(entry, lang),
+                            edit_url=self.edit_url(entry, lang))
+
+    def copy_text(self, entry: MessageEntry, lang: str) -> str:
+        """The message as a reader pastes it: text and ask, then its source line and the hashtag."""
+        m = entry.data
+        sources = [f.source[lang] if f.source else self.guide.t("source_unnamed_copy", lang) for f in m.facts]
+        unique = list(dict.fromkeys(sources))
+        label = self.guide.t("source", lang)
+        lines = [f"{plain_text(m.message[lang])} {plain_text(m.ask[lang])}", ""]
+        lines += [f"{label} {source}" for source in unique]
+        lines.append(self.guide.campaign.hashtag[lang])
+        return "\n".join(lines)
+
+    def edit_url(self, entry: MessageEntry, lang: str) -> str | None:
+        """The message's one data file in the web editor, at the line of this language's text."""
+        if not self.edit_base:
+            return None
+        line = entry.lines.get(f"message.{lang}") or entry.lines.get("message") or 1
+        return f"{self.edit_base.rstrip('/')}/{entry.path}#L{line}"
+
+    # -- views ------------------------------------------------------------------------------
+
+    def _views(self) -> dict[str, Callable[[str | None, str, str, str], str]]:
+        return {"audience": self._audience, "objective": self._objective, "overview": self._simple("overview.html"),
+                "ways": self._simple("ways.html"), "objective-list": self._simple("objective-list.html")}
+
+    def _simple(self, template: str) -> Callable[[str | None, str, str, str], str]:
+        return lambda _arg, lang, page_path, page_src: self._render(template, lang, page_path, page_src)
+
+    def _audience(self, audience_id: str | None, lang: str, page_path: str, page_src: str) -> str:
+        audience = self._known(audience_id, self.guide.audiences, "audience")
+        cards = [self.guide.message(o, audience_id) for o in self.guide.objectives]  # type: ignore[arg-type]
+        return self._render("audience-page.html", lang, page_path, page_src, audience=audience, entries=cards)
+
+    def _objective(self, objective_id: str | None, lang: str, page_path: str, page_src: str) -> str:
+        objective = self._known(objective_id, self.guide.objectives, "objective")
+        cards = [self.guide.message(objective_id, a) for a in self.guide.audiences]  # type: ignore[arg-type]
+        return self._render("objective-page.html", lang, page_path, page_src, objective=objective,
+                            number=self.guide.objective_number(objective_id), entries=cards)  # type: ignore[arg-type]
+
+    @staticmethod
+    def _known(key: str | None, known: dict, kind: str):
+        if key not in known:
+            raise MarkerError(f"'bdw:{kind} {key or ''}' names no known {kind}; known: {', '.join(known)}")
+        return known[key]
+
+    def _render(self, template: str, lang: str, page_path: str, page_src: str, **context) -> str:
+        guide = self.guide
+
+        def t(key: str, **values) -> str:
+            text = guide.t(key, lang)
+            return text.format(**values) if values else text
+
+        def url(target: str) -> str:
+            return relative_url(target, page_path)
+
+        def src(kind: str, id: str = "") -> str:
+            target = SOURCES[kind].format(id=id)
+            return posixpath.relpath(target, posixpath.dirname(page_src) or ".")
+
+        return self.env.get_template(template).render(
+            guide=guide, lang=lang, t=t, url=url, src=src, card=lambda e: Markup(self.card(e, lang)),
+            OVERVIEW_PATH=OVERVIEW_PATH, AUDIENCE_PATH=AUDIENCE_PATH, OBJECTIVE_PATH=OBJECTIVE_PATH,
+            **context,
+        )

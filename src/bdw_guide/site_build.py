@@ -1,0 +1,96 @@
+"""One build of the site, independent of the generator that drives it.
+
+A `BuildSession` is created at the start of each outer build and thrown away
+at the next: the data, the templates and every cache live exactly one build,
+so `make serve` shows any change under data/, overrides/ or docs/ on reload.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import search_split, sitemap
+from .loader import Guide, load_guide
+from .render import MARKER, Renderer
+
+LOADS = {"count": 0}  # how many times data was loaded in this process (reported by bench)
+
+_CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+@dataclass
+class BuildSession:
+    guide: Guide
+    renderer: Renderer
+    default_language: str
+    docs_dir_name: str
+    edit_root: str | None
+    languages_built: set[str] = field(default_factory=set)
+
+    @classmethod
+    def start(cls, root: Path, templates: Path, repo_url: str | None, edit_uri: str | None,
+              docs_dir_name: str, default_language: str) -> "BuildSession":
+        guide = load_guide(root)
+        LOADS["count"] += 1
+        edit_root = _edit_root(repo_url, edit_uri, docs_dir_name)
+        return cls(guide, Renderer(guide, templates, edit_root), default_language, docs_dir_name, edit_root)
+
+    # -- per page ---------------------------------------------------------------------------
+
+    def nav_titles(self, lang: str) -> dict[str, str]:
+        """Navigation section titles are UI keys in mkdocs.yml; each language gets its text."""
+        return {key: text[lang] for key, text in self.guide.ui.items()}
+
+    def language_path(self, url: str, lang: str) -> str:
+        prefix = f"{lang}/"
+        return url[len(prefix):] if lang != self.default_language and url.startswith(prefix) else url
+
+    def page_markdown(self, markdown: str, lang: str, page_url: str, page_src: str) -> str:
+        self.languages_built.add(lang)
+        return self.renderer.expand_markers(markdown, lang, self.language_path(page_url, lang),
+                                            self.language_path(page_src, lang))
+
+    def page_edit_url(self, src_uri: str, markdown: str, current: str | None) -> str | None:
+        """Generated pages are edited in data/, the others in their own language tree."""
+        if not self.edit_root:
+            return current
+        match = MARKER.search(markdown)
+        if match:
+            kind, arg = match.group(1), match.group(2)
+            target = {"audience": "data/audiences.yml", "objective": "data/objectives.yml"}.get(kind, "data/messages/")
+            return f"{self.edit_root}{target}"
+        return f"{self.edit_root}{self.docs_dir_name}/{src_uri}"
+
+    def page_html(self, html: str, lang: str) -> str:
+        """Point a translated page's search at its own language's index (see search_split)."""
+        if lang == self.default_language:
+            return html
+
+        def retarget(match: re.Match[str]) -> str:
+            config = json.loads(match.group(2))
+            config["base"] = search_split.language_base(config["base"], lang)
+            return match.group(1) + json.dumps(config, ensure_ascii=False) + match.group(3)
+
+        return _CONFIG_SCRIPT.sub(retarget, html, count=1)
+
+    # -- once per build ---------------------------------------------------------------------
+
+    def finish(self, site_dir: Path) -> None:
+        search_split.split_index(site_dir, self.default_language)
+        sitemap.add_x_default(site_dir, self.default_language)
+
+    def summary(self) -> str:
+        return (f"bdw-guide: data loaded and validated {LOADS['count']} time(s) in this process; "
+                f"{len(self.guide.messages)} messages; languages built: {', '.join(sorted(self.languages_built))}")
+
+
+def _edit_root(repo_url: str | None, edit_uri: str | None, docs_dir_name: str) -> str | None:
+    """`edit_uri` points into docs/; data files sit beside it at the repository root."""
+    if not repo_url or not edit_uri:
+        return None
+    root = edit_uri.rstrip("/")
+    if root.endswith(docs_dir_name):
+        root = root[: -len(docs_dir_name)].rstrip("/")
+    return f"{repo_url.rstrip('/')}/{root}/"
