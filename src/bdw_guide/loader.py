@@ -72,21 +72,25 @@ class _Loading:
             return None
         return read_yaml(path, self.log)
 
-    def keyed(self, name: str, model: type) -> dict[str, Any]:
-        """A file whose top-level keys are ids (objectives, audiences, UI strings)."""
+    def keyed(self, name: str, model: type) -> tuple[dict[str, Any], list[str]]:
+        """A file whose top-level keys are ids (objectives, audiences, UI strings).
+
+        Returns the valid entries and every id the file names, valid or not, so that one bad
+        field in an audience does not also make its four messages "unknown audience".
+        """
         source = self.read(name)
         if source is None:
-            return {}
+            return {}, []
         if not isinstance(source.tree, dict):
             self.log.add(source.path, 1, "", "the file should be a list of entries 'id:' with fields under each",
                          "compare it with the version on the main branch")
-            return {}
+            return {}, []
         out: dict[str, Any] = {}
         for key, value in source.data.items():
             item = validate(model, source, self.log, value, (key,))
             if item is not None:
                 out[str(key)] = item
-        return out
+        return out, [str(key) for key in source.data]
 
 
 def load_guide(root: Path, data_dir: Path | None = None) -> Guide:
@@ -94,22 +98,27 @@ def load_guide(root: Path, data_dir: Path | None = None) -> Guide:
     loading = _Loading(root, data_dir or root / "data")
     campaign_source = loading.read("campaign.yml")
     campaign = validate(Campaign, campaign_source, loading.log) if campaign_source else None
-    objectives = loading.keyed("objectives.yml", Objective)
-    audiences = loading.keyed("audiences.yml", Audience)
-    ui = loading.keyed("ui.yml", Text)
-    messages = _load_messages(loading, objectives, audiences)
+    objectives, objective_ids = loading.keyed("objectives.yml", Objective)
+    audiences, audience_ids = loading.keyed("audiences.yml", Audience)
+    ui, _ = loading.keyed("ui.yml", Text)
+    messages = _load_messages(loading, objective_ids, audience_ids)
     loading.log.raise_if_any()
     assert campaign is not None
     return Guide(loading.root, campaign, objectives, audiences, messages, ui)
 
 
-def _load_messages(loading: _Loading, objectives: dict[str, Objective],
-                   audiences: dict[str, Audience]) -> dict[tuple[str, str], MessageEntry]:
+def _load_messages(loading: _Loading, objectives: list[str],
+                   audiences: list[str]) -> dict[tuple[str, str], MessageEntry]:
     log = loading.log
     folder = loading.data_dir / MESSAGES_DIR
     messages: dict[tuple[str, str], MessageEntry] = {}
     seen_in: dict[tuple[str, str], str] = {}
-    for path in sorted(folder.rglob("*")):
+    # Files at their conventional place (<objective>/<audience>.yml) come first, so a stray copy is
+    # the one reported as the duplicate.
+    def conventional_first(path: Path) -> tuple[bool, str]:
+        return (not (path.parent.name in objectives and path.stem in audiences), path.as_posix())
+
+    for path in sorted(folder.rglob("*"), key=conventional_first):
         if path.is_dir():
             continue
         if path.suffix not in (".yml", ".yaml"):
@@ -158,7 +167,7 @@ def _failed_pairs(log: ProblemLog) -> set[tuple[str, str]]:
     return out
 
 
-def _check_id(log: ProblemLog, source: YamlSource, name: str, value: Any, known: dict[str, Any]) -> bool:
+def _check_id(log: ProblemLog, source: YamlSource, name: str, value: Any, known: list[str]) -> bool:
     if not isinstance(value, str) or not value.strip():
         return False  # reported by the model check
     if known and value not in known:

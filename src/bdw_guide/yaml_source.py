@@ -88,7 +88,8 @@ def read_yaml(path: Path, log: ProblemLog) -> YamlSource | None:
         line = mark.line + 1 if mark else 0
         what = (err.problem or err.context or "the YAML cannot be read").strip()
         log.add(path, line, "", f"YAML syntax error: {what}",
-                "check the indentation (two spaces per level) and that text containing ': ' or starting with a quote is quoted or written as a block with '>-'")
+                "check the indentation (two spaces per level); text that contains ': ' or starts with *, &, #, ! or a quote "
+                "must be in quotes or written as a block after '>-'")
         return None
     if tree is None:
         log.add(path, 1, "", "the file is empty", "restore its content, or delete the file if it is not needed")

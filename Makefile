@@ -1,0 +1,37 @@
+# Two commands matter: `make serve` and `make test`. Both set everything up on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build check sources bench clean
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[site,test]'
+	touch $(STAMP)
+
+serve: $(STAMP) ## Build and serve on http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch overrides
+
+test: $(STAMP) ## Run every test (browser tests need /usr/bin/chromium)
+	$(BIN)/python -m pytest -n 2
+
+build: $(STAMP) ## Strict build into site/; a failed build leaves the previous site/ as it was
+	rm -rf .site-new
+	$(BIN)/mkdocs build --strict --site-dir .site-new
+	rm -rf site && mv .site-new site
+
+check: $(STAMP) ## Validate data/ and print every problem, one line each
+	$(BIN)/python -m bdw_guide check
+
+sources: $(STAMP) ## Report for editors: cited claims whose source the guide does not name
+	$(BIN)/python -m bdw_guide sources
+
+bench: $(STAMP) ## Build-time ratio against plain Material, data loads per build
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf site .site-new .cache

@@ -1,0 +1,198 @@
+"""Every bad-input case gives one clear line naming file, line and field (no MkDocs involved)."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bdw_guide.loader import load_guide
+from bdw_guide.problems import DataError, Problem
+
+ROOT = Path(__file__).resolve().parent.parent
+PUBLIC = "data/messages/access/public.yml"
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    return tmp_path
+
+
+def edit(root: Path, rel: str, old: str, new: str, count: int = 1) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(root: Path, rel: str, needle: str) -> int:
+    """Line of the first line that is `needle` (a key such as 'copy:') or, failing that, contains it."""
+    lines = (root / rel).read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, 1):
+        if line.strip() == needle.strip():
+            return number
+    for number, line in enumerate(lines, 1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {rel}")
+
+
+def problems(root: Path) -> list[Problem]:
+    with pytest.raises(DataError) as err:
+        load_guide(root)
+    return err.value.problems
+
+
+def only(root: Path) -> Problem:
+    found = problems(root)
+    assert len(found) == 1, "\n".join(map(str, found))
+    return found[0]
+
+
+def test_real_data_is_valid_and_complete():
+    guide = load_guide(ROOT)
+    assert len(guide.objectives) == 4 and len(guide.audiences) == 4
+    assert len(guide.messages) == 16
+    assert {m.data.objective for m in guide.messages.values()} == set(guide.objectives)
+
+
+def test_yaml_syntax_error(root):
+    edit(root, PUBLIC, "audience: public", "audience: [public")
+    p = only(root)
+    assert p.file == PUBLIC and "YAML syntax error" in p.what
+    assert p.line >= line_of(root, PUBLIC, "audience: [public")
+
+
+def test_misspelled_key_suggests_the_right_one(root):
+    edit(root, PUBLIC, "\nmessage:", "\nmesage:")
+    found = problems(root)
+    extra = next(p for p in found if p.field == "mesage")
+    assert extra.file == PUBLIC and extra.line == line_of(root, PUBLIC, "mesage:")
+    assert "did you mean 'message'" in extra.fix.lower()
+    missing = next(p for p in found if p.field == "message")
+    assert "missing" in missing.what
+
+
+def test_missing_english(root):
+    text = (root / PUBLIC).read_text(encoding="utf-8")
+    text = re.sub(r"\n  en: \"?Worried about your job\? Get a career check-up\.\"?", "", text)
+    (root / PUBLIC).write_text(text, encoding="utf-8")
+    p = only(root)
+    assert (p.file, p.field) == (PUBLIC, "headline.en")
+    assert p.line == line_of(root, PUBLIC, "headline:")
+    assert "English text is missing" in p.what and "en:" in p.fix
+
+
+def test_missing_french_in_ui_strings(root):
+    edit(root, "data/ui.yml", 'copy:\n  fr: "Copier le message"\n', "copy:\n")
+    p = only(root)
+    assert (p.file, p.field, p.line) == ("data/ui.yml", "copy.fr", line_of(root, "data/ui.yml", "copy:"))
+    assert "French text is missing" in p.what
+
+
+def test_empty_text(root):
+    line = line_of(root, "data/audiences.yml", "title:")
+    text = (root / "data/audiences.yml").read_text(encoding="utf-8").splitlines()
+    fr_line = next(i for i in range(line, len(text)) if text[i].strip().startswith("fr:"))
+    text[fr_line] = '    fr: ""'
+    (root / "data/audiences.yml").write_text("\n".join(text) + "\n", encoding="utf-8")
+    p = only(root)
+    assert (p.file, p.line, p.field) == ("data/audiences.yml", fr_line + 1, "public.title.fr")
+    assert "empty" in p.what
+
+
+def test_unknown_audience(root):
+    edit(root, PUBLIC, "audience: public", "audience: publik")
+    p = only(root)
+    assert (p.file, p.line, p.field) == (PUBLIC, line_of(root, PUBLIC, "audience: publik"), "audience")
+    assert "'publik' is not a known audience" in p.what and "public" in p.fix
+
+
+def test_unknown_objective(root):
+    edit(root, PUBLIC, "objective: access", "objective: acces")
+    p = only(root)
+    assert (p.file, p.field) == (PUBLIC, "objective") and "not a known objective" in p.what
+
+
+def test_two_messages_for_the_same_pair(root):
+    copy = "data/messages/access/public-copy.yml"
+    shutil.copy(root / PUBLIC, root / copy)
+    p = only(root)
+    assert (p.file, p.field, p.line) == (copy, "audience", line_of(root, copy, "audience: public"))
+    assert PUBLIC in p.what and "already holds" in p.what
+
+
+def test_a_pair_with_no_message(root):
+    (root / "data/messages/funding/education.yml").unlink()
+    p = only(root)
+    assert p.file == "data/messages/funding/education.yml"
+    assert "no message for objective 'funding' and audience 'education'" in p.what
+
+
+def set_ask(root: Path, fr: str, en: str) -> None:
+    """Replace the ask of the public x access message with a known two-line block."""
+    path = root / PUBLIC
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"\nask:\n.*?\nfacts:", f"\nask:\n  fr: {fr}\n  en: {en}\nfacts:", text, flags=re.S)
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("injected, expected", [
+    ("<b>bold</b>", "raw HTML"),
+    ("<script>alert(1)</script>", "<script>"),
+    ("<img src=x onerror=alert(1)>", "event attribute"),
+    ("[click](javascript:alert(1))", "javascript:"),
+    ("<iframe src=https://example.org></iframe>", "<iframe>"),
+    ('<span style="color:red">x</span>', "style="),
+])
+def test_unsafe_text_is_refused(root, injected, expected):
+    set_ask(root, "Parlez-en.", f"'{injected} Talk to a professional.'")
+    p = only(root)
+    assert (p.file, p.field) == (PUBLIC, "ask.en")
+    assert p.line == line_of(root, PUBLIC, f"  en: '{injected}")
+    assert expected in p.what
+
+
+def test_markdown_emphasis_and_plain_links_stay_allowed(root):
+    set_ask(root, "'*Vraiment*, **parlez-en**.'", "'*Really*, **talk** to a [career professional](https://ceric.ca).'")
+    entry = load_guide(root).message("access", "public")
+    assert "[career professional](https://ceric.ca)" in entry.data.ask.en
+
+
+def test_file_that_is_not_utf8(root):
+    path = root / PUBLIC
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(text.encode("latin-1", errors="replace"))
+    p = only(root)
+    first_accent = next(i for i, line in enumerate(text.splitlines(), 1) if any(ord(c) > 127 for c in line))
+    assert (p.file, p.line) == (PUBLIC, first_accent) and "UTF-8" in p.what
+
+
+def test_duplicate_key(root):
+    edit(root, PUBLIC, "audience: public\n", "audience: public\naudience: business\n")
+    p = only(root)
+    assert (p.file, p.field, p.line) == (PUBLIC, "audience", line_of(root, PUBLIC, "audience: business"))
+    assert "written twice" in p.what
+
+
+def test_wrong_type_of_value(root):
+    edit(root, "data/campaign.yml", "year: 2024", "year: twenty")
+    p = only(root)
+    assert (p.file, p.field) == ("data/campaign.yml", "year") and "whole number" in p.what
+
+
+def test_every_problem_is_reported_at_once(root):
+    edit(root, PUBLIC, "audience: public", "audience: publik")
+    edit(root, "data/messages/skills/business.yml", "objective: skills", "objective: skils")
+    edit(root, "data/objectives.yml", "  short:", "  shrt:")
+    found = problems(root)
+    files = {p.file for p in found}
+    assert {PUBLIC, "data/messages/skills/business.yml", "data/objectives.yml"} <= files
+
+
+def test_problem_line_format(root):
+    edit(root, PUBLIC, "audience: public", "audience: publik")
+    line = str(only(root))
+    assert re.fullmatch(rf"{re.escape(PUBLIC)}:\d+: audience: .+\. .+\.", line), line
