@@ -84,7 +84,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     assert _session is not None
-    return _session.page_html(output, _language(config))
+    return _session.page_html(output, _language(config), page.url, config.site_url)
 
 
 @event_priority(-200)  # after static-i18n (-100) has built every language and merged the search index

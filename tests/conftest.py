@@ -18,6 +18,7 @@ REPO_PARTS = ["mkdocs.yml", "docs", "data", "overrides", "hooks"]
 
 def copy_repo(dest: Path) -> Path:
     """The parts of the repository a build reads, copied so a test may break them."""
+    dest.mkdir(parents=True, exist_ok=True)
     for part in REPO_PARTS:
         src = ROOT / part
         if src.is_dir():

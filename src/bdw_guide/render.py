@@ -39,7 +39,8 @@ def relative_url(target: str, current: str) -> str:
     path, _, fragment = target.partition("#")
     base = posixpath.dirname(current.rstrip("/")) if not current.endswith("/") else current.rstrip("/")
     rel = posixpath.relpath(path or ".", base or ".")
-    rel = "./" if rel == "." else rel + ("/" if path.endswith("/") and not rel.endswith("/") else "")
+    is_dir = path == "" or path.endswith("/")
+    rel = "./" if rel == "." else rel + ("/" if is_dir and not rel.endswith("/") else "")
     return rel + (f"#{fragment}" if fragment else "")
 
 

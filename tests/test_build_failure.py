@@ -1,0 +1,38 @@
+"""Bad data fails the strict build with the contributor's lines, no traceback, and leaves site/ alone."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import mkdocs_build
+
+
+def test_bad_data_fails_cleanly_and_keeps_the_previous_site(repo: Path):
+    site = repo / "site"
+    first = mkdocs_build(repo, site)
+    assert first.returncode == 0, first.stderr
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+    message = repo / "data/messages/access/public.yml"
+    message.write_text(message.read_text(encoding="utf-8").replace("audience: public", "audience: publik"),
+                       encoding="utf-8")
+    ui = repo / "data/ui.yml"
+    ui.write_text(ui.read_text(encoding="utf-8").replace('copy:\n  fr: "Copier le message"\n', "copy:\n"),
+                  encoding="utf-8")
+
+    failed = mkdocs_build(repo, site)
+    output = failed.stdout + failed.stderr
+    assert failed.returncode != 0
+    assert "Traceback" not in output
+    assert "data/messages/access/public.yml:3: audience: 'publik' is not a known audience." in output
+    assert "data/ui.yml:" in output and "copy.fr: The French text is missing." in output
+    after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_unknown_marker_in_a_page_names_the_page(repo: Path, tmp_path: Path):
+    page = repo / "docs/en/messages/overview.md"
+    page.write_text("<!-- bdw:overveiw -->\n", encoding="utf-8")
+    failed = mkdocs_build(repo, tmp_path / "site")
+    output = failed.stdout + failed.stderr
+    assert failed.returncode != 0 and "Traceback" not in output
+    assert "messages/overview.md: unknown marker 'bdw:overveiw'" in output

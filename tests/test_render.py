@@ -1,0 +1,83 @@
+"""The core renders without MkDocs: cards, copy text, relative links, markers."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bdw_guide.loader import load_guide
+from bdw_guide.render import MarkerError, Renderer, relative_url
+from bdw_guide.text_rules import plain_text, render_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDE = load_guide(ROOT)
+
+
+@pytest.fixture
+def renderer() -> Renderer:
+    return Renderer(GUIDE, ROOT / "overrides" / "bdw", "https://github.com/o/r/edit/main/")
+
+
+def test_core_never_imports_mkdocs():
+    import subprocess, sys
+    code = "import sys, bdw_guide.site_build, bdw_guide.cli; print('mkdocs' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+@pytest.mark.parametrize("target, current, expected", [
+    ("messages/audiences/public/", "messages/overview/", "../audiences/public/"),
+    ("messages/audiences/public/#access-public", "messages/overview/", "../audiences/public/#access-public"),
+    ("messages/overview/", "messages/overview/", "./"),
+    ("", "en/", "../"),
+    ("en/", "", "en/"),
+])
+def test_relative_url(target, current, expected):
+    assert relative_url(target, current) == expected
+
+
+def test_copy_text_has_message_ask_source_and_hashtag(renderer):
+    entry = GUIDE.message("funding", "business")
+    text = renderer.copy_text(entry, "fr").splitlines()
+    assert text[0].startswith(plain_text(entry.data.message.fr))
+    assert text[0].endswith(plain_text(entry.data.ask.fr))
+    assert text[1] == ""
+    assert text[2] == "Source\u00a0: Pew Research Center"
+    assert text[3] == "#Au-delàDuTravailDécent"
+    en = renderer.copy_text(entry, "en").splitlines()
+    assert en[2:] == ["Source: Pew Research Center", "#BeyondDecentWork"]
+
+
+def test_copy_text_of_an_unnamed_source_names_the_guide_not_an_invented_source(renderer):
+    text = renderer.copy_text(GUIDE.message("access", "public"), "en")
+    assert "Source: reference cited in the Beyond Decent Work Playbook (CERIC, 2024)" in text
+
+
+def test_edit_url_points_at_the_language_line(renderer):
+    entry = GUIDE.message("skills", "education")
+    fr, en = renderer.edit_url(entry, "fr"), renderer.edit_url(entry, "en")
+    assert fr == f"https://github.com/o/r/edit/main/data/messages/skills/education.yml#L{entry.lines['message.fr']}"
+    assert en.endswith(f"#L{entry.lines['message.en']}") and fr != en
+
+
+def test_card_renders_in_both_languages(renderer):
+    entry = GUIDE.message("access", "public")
+    fr, en = renderer.card(entry, "fr"), renderer.card(entry, "en")
+    assert "Copier le message" in fr and "Copy message" in en
+    assert 'id="card-access-public"' in fr
+
+
+def test_unknown_marker_is_a_clear_error(renderer):
+    with pytest.raises(MarkerError, match="bdw:audiance"):
+        renderer.expand_markers("<!-- bdw:audiance public -->\n", "fr", "x/", "x.md")
+    with pytest.raises(MarkerError, match="no known audience"):
+        renderer.expand_markers("<!-- bdw:audience nobody -->\n", "fr", "x/", "x.md")
+
+
+def test_sanitizer_is_a_second_wall():
+    html = str(render_markdown("hi <script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>"))
+    assert "<script" not in html and "javascript:" not in html and "onerror" not in html
+
+
+def test_plain_text_strips_markdown():
+    assert plain_text("*Really*, **talk** to a [pro](https://x.ca).") == "Really, talk to a pro."

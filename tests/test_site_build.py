@@ -1,0 +1,184 @@
+"""A strict build of the real site, parsed with a real HTML parser."""
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from bdw_guide.loader import load_guide
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDE = load_guide(ROOT)
+LANGS = {"fr": "", "en": "en/"}
+
+
+def soup(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "lxml")
+
+
+def all_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+@pytest.mark.parametrize("lang, prefix", LANGS.items())
+def test_overview_holds_the_16_messages(site, lang, prefix):
+    page = soup(site, f"{prefix}messages/overview")
+    cells = page.select("table.bdw-grid tbody td")
+    assert len(cells) == 16
+    assert len(page.select("table.bdw-grid tbody tr")) == 4
+    headlines = {c.get_text(" ", strip=True) for c in cells}
+    expected = {m.data.headline[lang] for m in GUIDE.messages.values()}
+    assert {re.sub(r"\s+", " ", h) for h in headlines} == {re.sub(r"\s+", " ", h) for h in expected}
+
+
+@pytest.mark.parametrize("lang, prefix", LANGS.items())
+def test_each_audience_page_has_its_4_messages(site, lang, prefix):
+    for audience in GUIDE.audiences:
+        cards = soup(site, f"{prefix}messages/audiences/{audience}").select("article.bdw-card")
+        assert len(cards) == 4
+        assert {c["data-audience"] for c in cards} == {audience}
+        assert [c["data-objective"] for c in cards] == list(GUIDE.objectives)
+
+
+@pytest.mark.parametrize("lang, prefix", LANGS.items())
+def test_each_objective_page_has_its_intro_and_4_messages(site, lang, prefix):
+    for objective_id, objective in GUIDE.objectives.items():
+        page = soup(site, f"{prefix}messages/objectives/{objective_id}")
+        cards = page.select("article.bdw-card")
+        assert [c["data-audience"] for c in cards] == list(GUIDE.audiences)
+        assert {c["data-objective"] for c in cards} == {objective_id}
+        intro_start = objective.intro[lang].split()[:6]
+        assert " ".join(intro_start) in page.select_one("article.md-content__inner").get_text(" ")
+
+
+@pytest.mark.parametrize("lang, prefix", LANGS.items())
+def test_card_content(site, lang, prefix):
+    entry = GUIDE.message("funding", "business")
+    card = soup(site, f"{prefix}messages/audiences/business").select_one("#card-funding-business")
+    text = card.get_text(" ", strip=True)
+    assert "Pew Research Center" in text
+    assert ("63\u00a0%" if lang == "fr" else "63%") in text
+    assert GUIDE.campaign.hashtag[lang] in text
+    assert card.select_one(".bdw-card__ask").get_text(" ", strip=True).endswith(
+        entry.data.ask[lang].split()[-1])
+    copy = card.select_one("button.bdw-copy")["data-copy-text"]
+    assert f"Pew Research Center" in copy.splitlines()[-2]
+    assert copy.splitlines()[-1] == GUIDE.campaign.hashtag[lang]
+    permalink = card.select_one("a.bdw-card__permalink")["href"]
+    assert permalink == "#funding-business"
+    edit = card.select_one("a.bdw-card__edit")["href"]
+    assert edit.startswith("https://github.com/") and "/edit/main/data/messages/funding/business.yml#L" in edit
+    assert int(edit.rsplit("#L", 1)[1]) == entry.lines[f"message.{lang}"]
+
+
+def test_unnamed_sources_stay_marked_as_sourced(site):
+    cards = soup(site, "messages/overview/../audiences/public").select("article.bdw-card")
+    assert all(c.select(".bdw-card__facts li") for c in cards)
+    unnamed = soup(site, "messages/audiences/public").select(".bdw-card__source--unnamed")
+    assert len(unnamed) == 4
+
+
+@pytest.mark.parametrize("lang, prefix", LANGS.items())
+def test_lang_and_alternates_on_every_page(site, lang, prefix):
+    pages = [p for p in all_pages(site) if p.relative_to(site).as_posix().startswith("en/") == (lang == "en")]
+    assert len(pages) >= 11
+    for path in pages:
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        assert page.html["lang"] == lang, path
+        alternates = {l["hreflang"]: l["href"] for l in page.select('link[rel="alternate"][hreflang]')}
+        assert set(alternates) == {"fr", "en", "x-default"}, path
+        assert all(href.startswith("https://") for href in alternates.values()), alternates
+        assert alternates["x-default"] == alternates["fr"]
+        rel = path.relative_to(site).as_posix()
+        assert alternates[lang].endswith("/" + rel.removesuffix("index.html")) or rel == "index.html"
+
+
+def test_sitemap_declares_alternates_with_x_default(site):
+    xml = BeautifulSoup((site / "sitemap.xml").read_text(encoding="utf-8"), "xml")
+    urls = xml.find_all("url")
+    assert len(urls) >= 22
+    for url in urls:
+        langs = {link["hreflang"] for link in url.find_all("link")}
+        assert langs == {"fr", "en", "x-default"}, url
+
+
+def test_language_switcher_points_to_the_same_page(site):
+    page = soup(site, "messages/audiences/government")
+    links = {a["hreflang"]: a["href"] for a in page.select(".md-select__link[hreflang]")}
+    assert urljoin("/messages/audiences/government/", links["en"]) == "/en/messages/audiences/government/"
+
+
+def test_search_index_is_split_by_language(site):
+    fr = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((site / "en/search/search_index.json").read_text(encoding="utf-8"))
+    assert fr["config"]["lang"] == ["fr"] and en["config"]["lang"] == ["en"]
+    assert not any(d["location"].startswith("en/") for d in fr["docs"])
+    assert any("Grand public" == d["title"] for d in fr["docs"])
+    assert any("General public" == d["title"] for d in en["docs"])
+    assert not any("Grand public" == d["title"] for d in en["docs"])
+    for doc in en["docs"]:  # every location exists under en/
+        target = unquote(doc["location"].split("#")[0])
+        assert (site / "en" / target / "index.html").is_file() or (site / "en" / target).is_file(), doc["location"]
+
+
+def test_translated_pages_search_their_own_index(site):
+    for path, base in (("en/messages/overview/index.html", "../../../en/"), ("messages/overview/index.html", "../..")):
+        html = (site / path).read_text(encoding="utf-8")
+        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
+        assert config["base"] == base
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    ids: dict[Path, set[str]] = {}
+
+    def anchors(file: Path) -> set[str]:
+        if file not in ids:
+            page = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
+            ids[file] = {el["id"] for el in page.select("[id]")}
+        return ids[file]
+
+    broken = []
+    for path in all_pages(site):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        for el in page.select("a[href], link[href], script[src], img[src]"):
+            url = el.get("href") or el.get("src")
+            parsed = urlparse(url)
+            if parsed.scheme or url.startswith("//"):
+                continue
+            target = (path.parent / unquote(parsed.path)).resolve() if parsed.path else path
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{path.relative_to(site)}: {url}")
+            elif parsed.fragment and target.suffix == ".html" and parsed.fragment not in anchors(target):
+                broken.append(f"{path.relative_to(site)}: {url} (no such anchor)")
+    assert not broken, "\n".join(broken)
+
+
+def test_nothing_is_loaded_from_outside(site):
+    outside = []
+    for path in all_pages(site):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        for el in page.select("link[href], script[src], img[src], iframe[src], source[src]"):
+            url = el.get("src") or el.get("href")
+            if el.name == "link" and set(el.get("rel", [])) & {"alternate", "canonical"}:
+                continue
+            if urlparse(url).scheme in ("http", "https") or url.startswith("//"):
+                outside.append(f"{path.relative_to(site)}: {url}")
+    assert not outside, "\n".join(outside)
+    for css in site.rglob("*.css"):
+        assert "fonts.googleapis" not in css.read_text(encoding="utf-8", errors="ignore"), css
+
+
+def test_home_pages_lead_three_ways(site):
+    for prefix in LANGS.values():
+        page = soup(site, prefix.rstrip("/") or ".")
+        hrefs = [a["href"] for a in page.select("article a[href]")]
+        assert sum("messages/audiences/" in h for h in hrefs) == 4
+        assert sum("messages/objectives/" in h for h in hrefs) == 4
+        assert any(h.endswith("messages/overview/") for h in hrefs)
