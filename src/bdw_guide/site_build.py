@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,8 +18,8 @@ from .render import MARKER, Renderer, relative_url
 
 LOADS = {"count": 0}  # how many times data was loaded in this process (reported by bench)
 
-_ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang="[^"]+">)')
-_SWITCHER = re.compile(r'(<a href=")(/[^"]*)(" hreflang="[^"]+" class="md-select__link">)')
+_ABSOLUTE_ALTERNATE = re.compile(
+    r'(<a href="|<link rel="alternate" href=")(/[^"]*)(" hreflang="[^"]+"(?: class="md-select__link")?>)')
 _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
@@ -67,15 +67,18 @@ class BuildSession:
         return f"{self.edit_root}{self.docs_dir_name}/{src_uri}"
 
     def page_html(self, html: str, lang: str, page_url: str, site_url: str | None) -> str:
-        """Absolute hreflang alternates (search engines ignore relative ones), and a translated
-        page's search pointed at its own language's index (see search_split)."""
+        """Relative switcher links, and a translated page's search pointed at its own language's
+        index (see search_split).
+
+        The head's hreflang links stay relative on purpose: the theme fetches `sitemap.xml` next to
+        each of them on every page load, so absolute ones would reach out to the public site from a
+        workshop laptop. The sitemap carries the absolute alternates for search engines.
+        """
         if site_url:
-            here = urljoin(site_url if site_url.endswith("/") else site_url + "/", page_url)
-            html = _ALTERNATE.sub(lambda m: m.group(1) + urljoin(here, m.group(2)) + m.group(3), html)
-            # static-i18n links the home pages from the switcher by absolute path ("/en/"), which
-            # breaks when the site is opened from a folder or a USB key; make them relative.
+            # static-i18n links the home pages by absolute path ("/en/"), which breaks when the
+            # site is opened from a folder or a USB key; make them relative.
             root = urlsplit(site_url).path.rstrip("/") + "/"
-            html = _SWITCHER.sub(lambda m: m.group(1) + relative_url(m.group(2)[len(root):] if m.group(2).startswith(root)
+            html = _ABSOLUTE_ALTERNATE.sub(lambda m: m.group(1) + relative_url(m.group(2)[len(root):] if m.group(2).startswith(root)
                                                                       else m.group(2).lstrip("/"), page_url) + m.group(3), html)
         if lang == self.default_language:
             return html

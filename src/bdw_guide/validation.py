@@ -30,8 +30,8 @@ def _describe(error: dict[str, Any]) -> tuple[str, str]:
                     f"add a line '{name}: ...' under '{parent}:' with the {LANGUAGE_NAMES[name]} text")
         return ("this field is missing", f"add '{name}:' (see the commented example in CONTRIBUTING.md)")
     if kind == "extra_forbidden":
-        close = difflib.get_close_matches(name, sorted(FIELD_NAMES), n=1)
-        hint = f"did you mean '{close[0]}'? Rename it" if close else "remove it, or check its spelling and indentation"
+        close = _closest(name)
+        hint = f"did you mean '{close}'? Rename it" if close else "remove it, or check its spelling and indentation"
         return (f"'{name}' is not a field this file can have", hint)
     if kind in ("empty_text", "unsafe_text", "unknown_id", "duplicate_pair"):
         return error["msg"], str(ctx.get("fix", ""))
@@ -55,8 +55,19 @@ def validate(model: type[BaseModel], source: YamlSource, log: ProblemLog, data: 
     try:
         return model.model_validate(source.data if data is None else data)
     except ValidationError as err:
-        for error in err.errors():
-            loc = prefix + tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-            what, fix = _describe({**error, "loc": loc})
+        errors = [{**e, "loc": prefix + tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith("function-")))}
+                  for e in err.errors()]
+        # A misspelled key shows up twice (unknown 'mesage', missing 'message'): report it once.
+        renamed = {(e["loc"][:-1], _closest(str(e["loc"][-1]))) for e in errors if e["type"] == "extra_forbidden"}
+        for error in errors:
+            loc = error["loc"]
+            if error["type"] == "missing" and (loc[:-1], str(loc[-1])) in renamed:
+                continue
+            what, fix = _describe(error)
             log.add(source.path, source.line(loc), dotted(loc), what, fix)
         return None
+
+
+def _closest(name: str) -> str | None:
+    close = difflib.get_close_matches(name, sorted(FIELD_NAMES), n=1)
+    return close[0] if close else None

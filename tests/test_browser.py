@@ -1,0 +1,174 @@
+"""The site in a real headless Chromium: switcher, search, copy, overview filter, no outside requests.
+
+Skipped only where no Chromium exists and never under CI=true.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from bdw_guide.loader import load_guide
+from bdw_guide.render import Renderer
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing under CI=true: .ci/run must install Debian's chromium")
+        pytest.skip(f"no {CHROMIUM} on this machine")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    outside: list[str] = []
+    origin = urlparse(server).netloc
+
+    def watch(request) -> None:
+        url = urlparse(request.url)
+        if url.scheme in ("http", "https", "ws", "wss") and url.netloc != origin:
+            outside.append(request.url)
+
+    context.on("request", watch)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.outside_requests = outside  # type: ignore[attr-defined]
+    yield page
+    context.close()
+
+
+def test_switcher_keeps_the_page(page, server):
+    page.goto(f"{server}/messages/audiences/government/")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('.md-select__link[hreflang="en"]').click()
+    page.wait_for_url(f"{server}/en/messages/audiences/government/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.locator('.md-select__link[hreflang="fr"]').evaluate("a => a.click()")
+    page.wait_for_url(f"{server}/messages/audiences/government/")
+    assert page.locator("html").get_attribute("lang") == "fr"
+
+
+def test_switcher_from_the_home_page(page, server):
+    page.goto(f"{server}/en/")
+    page.locator('.md-select__link[hreflang="fr"]').evaluate("a => a.click()")
+    page.wait_for_url(f"{server}/")
+
+
+def _search(page, query: str) -> list[str]:
+    """Type a query; retype until the search worker (which loads its index in the background) answers."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    results = page.locator(".md-search-result__item a")
+    for _ in range(20):
+        box.fill("")
+        box.press_sequentially(query, delay=20)
+        try:
+            results.first.wait_for(timeout=500)
+            break
+        except Exception:
+            continue
+    return [a.get_attribute("href") for a in results.all()]
+
+
+def test_french_search_returns_french_pages_only(page, server):
+    page.goto(f"{server}/messages/")
+    hrefs = _search(page, "carrière")
+    assert hrefs
+    assert all("/en/" not in urlparse(h).path for h in hrefs), hrefs
+
+
+def test_english_search_returns_english_pages_only(page, server):
+    page.goto(f"{server}/en/messages/")
+    hrefs = _search(page, "career")
+    assert hrefs
+    assert all(urlparse(h).path.startswith("/en/") for h in hrefs), hrefs
+
+
+def test_french_search_uses_french_stemming(page, server):
+    page.goto(f"{server}/")
+    # "carrières" (plural) finds pages that say "carrière": the French stemmer reduces both alike.
+    hrefs = _search(page, "carrières")
+    assert hrefs and all("/en/" not in urlparse(h).path for h in hrefs)
+
+
+@pytest.mark.parametrize("lang, prefix", [("fr", ""), ("en", "en/")])
+def test_copy_puts_the_exact_text_on_the_clipboard(page, server, lang, prefix):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    page.goto(f"{server}/{prefix}messages/audiences/business/")
+    guide = load_guide(ROOT)
+    expected = Renderer(guide, ROOT / "overrides" / "bdw").copy_text(guide.message("funding", "business"), lang)
+    card = page.locator("#card-funding-business")
+    button = card.locator("button.bdw-copy")
+    button.click()
+    status = card.locator(".bdw-copy__status")
+    status.filter(has_text=guide.t("copy_done", lang)).wait_for()
+    assert button.inner_text() == guide.t("copy_done", lang)
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+
+
+def test_overview_filter_works_with_the_keyboard(page, server):
+    page.goto(f"{server}/en/messages/overview/")
+    cells = page.locator("table.bdw-grid tbody td")
+    assert cells.count() == 16
+    link = page.locator('[data-filter="audience"][data-value="government"]')
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/en/messages/overview/?audience=government")
+    visible = page.locator("table.bdw-grid tbody td:visible")
+    assert visible.count() == 4
+    assert set(visible.evaluate_all("cells => cells.map(c => c.dataset.audience)")) == {"government"}
+    assert link.get_attribute("aria-current") == "true"
+    assert "4 of 16" in page.locator(".bdw-filter__status").inner_text()
+
+    page.keyboard.press("Tab")  # on to the next filter, then choose an objective
+    objective = page.locator('[data-filter="objective"][data-value="funding"]')
+    objective.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/en/messages/overview/?objective=funding")
+    assert page.locator("table.bdw-grid tbody td:visible").count() == 4
+    assert page.locator("table.bdw-grid tbody tr:visible").count() == 1
+
+    page.reload()  # the choice is in the URL, so it survives a reload or a shared link
+    assert page.locator("table.bdw-grid tbody td:visible").count() == 4
+
+    page.locator("[data-filter-reset]").focus()
+    page.keyboard.press("Enter")
+    assert page.locator("table.bdw-grid tbody td:visible").count() == 16
+    assert "?" not in page.url
+
+
+def test_overview_without_javascript_is_plain_links(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/messages/overview/")
+    page.locator('[data-filter="audience"][data-value="education"]').click()
+    page.wait_for_url(f"{server}/messages/audiences/education/")
+    assert page.locator("article.bdw-card").count() == 4
+    assert page.locator("button.bdw-copy:visible").count() == 0  # no dead buttons without JavaScript
+    context.close()
+
+
+def test_no_request_leaves_the_machine(page, server):
+    for path in ("/", "/en/", "/messages/overview/", "/en/messages/audiences/public/",
+                 "/messages/objectives/funding/"):
+        page.goto(server + path)
+        page.wait_for_load_state("networkidle")
+    _search(page, "funding")
+    assert page.outside_requests == []  # type: ignore[attr-defined]
