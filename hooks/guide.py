@@ -76,6 +76,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
         raise PluginError(f"{page.file.src_uri}: {err}") from None
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
+    assert _session is not None
+    return _session.page_content(html)
+
+
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     assert _session is not None
     page.edit_url = _session.page_edit_url(page.file.src_uri, page.markdown or "", page.edit_url)

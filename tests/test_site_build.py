@@ -184,3 +184,9 @@ def test_home_pages_lead_three_ways(site):
         assert sum("messages/audiences/" in h for h in hrefs) == 4
         assert sum("messages/objectives/" in h for h in hrefs) == 4
         assert any(h.endswith("messages/overview/") for h in hrefs)
+
+
+def test_no_marker_or_placeholder_is_left_in_any_page(site):
+    for path in all_pages(site):
+        html = path.read_text(encoding="utf-8")
+        assert "bdw-slot" not in html and "bdw:" not in html, path

@@ -81,7 +81,7 @@ class _Loading:
         source = self.read(name)
         if source is None:
             return {}, []
-        if not isinstance(source.tree, dict):
+        if not isinstance(source.data, dict):
             self.log.add(source.path, 1, "", "the file should be a list of entries 'id:' with fields under each",
                          "compare it with the version on the main branch")
             return {}, []
@@ -128,7 +128,7 @@ def _load_messages(loading: _Loading, objectives: list[str],
         source = read_yaml(path, log)
         if source is None:
             continue
-        if not isinstance(source.tree, dict):
+        if not isinstance(source.data, dict):
             log.add(path, 1, "", "a message file should be a set of fields (objective:, audience:, message:...)",
                     "compare it with another file in data/messages")
             continue
@@ -180,10 +180,8 @@ def _check_id(log: ProblemLog, source: YamlSource, name: str, value: Any, known:
 
 def _field_lines(source: YamlSource) -> dict[str, int]:
     lines: dict[str, int] = {}
-    tree = source.tree
-    for key in tree:
+    for key, value in source.data.items():
         lines[str(key)] = source.line((key,))
-        value = tree[key]
         if isinstance(value, dict):
             for lang in LANGUAGES:
                 if lang in value:

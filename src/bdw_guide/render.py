@@ -17,9 +17,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from .loader import Guide, MessageEntry
-from .text_rules import plain_text, render_inline, render_markdown
+from .text_rules import MarkdownRenderer, plain_text
 
 MARKER = re.compile(r"^<!--\s*bdw:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->\s*$", re.M)
+SLOT = re.compile(r"<!-- bdw-slot (\d+) -->")
 
 # Language-independent paths of generated pages (directory URLs, relative to a language root).
 OVERVIEW_PATH = "messages/overview/"
@@ -61,8 +62,21 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters["md"] = render_markdown
-        self.env.filters["md_inline"] = render_inline
+        markdown = MarkdownRenderer()
+        self.env.filters["md"] = markdown.block
+        self.env.filters["md_inline"] = markdown.inline
+        self.env.filters["slot"] = self._slot
+        self._slots: dict[str, str] = {}
+
+    def _slot(self, html: str) -> Markup:
+        """Park finished HTML behind a placeholder so Markdown does not parse it again (slow, and
+        pointless); `fill_slots` puts it back into the page's HTML after conversion."""
+        key = str(len(self._slots))
+        self._slots[key] = str(html)
+        return Markup(f"<!-- bdw-slot {key} -->")
+
+    def fill_slots(self, html: str) -> str:
+        return SLOT.sub(lambda m: self._slots.pop(m.group(1), m.group(0)), html)
 
     # -- public API -------------------------------------------------------------------------
 
@@ -145,7 +159,7 @@ class Renderer:
             return posixpath.relpath(target, posixpath.dirname(page_src) or ".")
 
         return self.env.get_template(template).render(
-            guide=guide, lang=lang, t=t, url=url, src=src, card=lambda e: Markup(self.card(e, lang)),
+            guide=guide, lang=lang, t=t, url=url, src=src, card=lambda e: self._slot(self.card(e, lang)),
             OVERVIEW_PATH=OVERVIEW_PATH, AUDIENCE_PATH=AUDIENCE_PATH, OBJECTIVE_PATH=OBJECTIVE_PATH,
             **context,
         )

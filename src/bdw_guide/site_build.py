@@ -55,6 +55,9 @@ class BuildSession:
         return self.renderer.expand_markers(markdown, lang, self.language_path(page_url, lang),
                                             self.language_path(page_src, lang))
 
+    def page_content(self, html: str) -> str:
+        return self.renderer.fill_slots(html)
+
     def page_edit_url(self, src_uri: str, markdown: str, current: str | None) -> str | None:
         """Generated pages are edited in data/, the others in their own language tree."""
         if not self.edit_root:

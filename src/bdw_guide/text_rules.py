@@ -7,7 +7,7 @@ the Markdown way; rendering still runs the result through nh3 as a second wall.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from dataclasses import dataclass, field
 
 import markdown
 import nh3
@@ -45,26 +45,38 @@ def unsafe_text_problem(text: str) -> tuple[str, str] | None:
     return None
 
 
-@lru_cache(maxsize=512)
+@dataclass
+class MarkdownRenderer:
+    """Contributed Markdown to sanitized HTML. One per build: a card's text appears on several
+    pages, so each text is converted once per build, and the memo dies with the build."""
+
+    _md: markdown.Markdown = field(default_factory=lambda: markdown.Markdown(output_format="html"))
+    _memo: dict[str, Markup] = field(default_factory=dict)
+
+    def block(self, text: str) -> Markup:
+        if text not in self._memo:
+            self._md.reset()
+            html = nh3.clean(
+                self._md.convert(text),
+                tags={"p", "em", "strong", "a", "br", "ul", "ol", "li", "code"},
+                attributes={"a": {"href", "title"}},
+                url_schemes=_ALLOWED_SCHEMES,
+                link_rel="noopener",
+            )
+            self._memo[text] = Markup(html)
+        return self._memo[text]
+
+    def inline(self, text: str) -> Markup:
+        """For one line shown inside a heading or a sentence: no wrapping paragraph."""
+        html = str(self.block(text))
+        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = html[3:-4]
+        return Markup(html)
+
+
 def render_markdown(text: str) -> Markup:
-    """Render contributed Markdown to sanitized HTML (cached: the same text renders the same)."""
-    html = markdown.markdown(text, output_format="html")
-    clean = nh3.clean(
-        html,
-        tags={"p", "em", "strong", "a", "br", "ul", "ol", "li", "code"},
-        attributes={"a": {"href", "title"}},
-        url_schemes=_ALLOWED_SCHEMES,
-        link_rel="noopener",
-    )
-    return Markup(clean)
-
-
-def render_inline(text: str) -> Markup:
-    """Like render_markdown, for one line shown inside a heading or a sentence."""
-    html = str(render_markdown(text))
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return Markup(html)
+    """One-off conversion (tests, scripts); builds use a MarkdownRenderer."""
+    return MarkdownRenderer().block(text)
 
 
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
