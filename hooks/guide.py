@@ -70,6 +70,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
     assert _session is not None
+    page.edit_url = _session.page_edit_url(page.file.src_uri, markdown, page.edit_url)
     try:
         return _session.page_markdown(markdown, _language(config), page.url, page.file.src_uri)
     except MarkerError as err:
@@ -79,12 +80,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     assert _session is not None
     return _session.page_content(html)
-
-
-def on_page_context(context, page: Page, config: MkDocsConfig, nav):
-    assert _session is not None
-    page.edit_url = _session.page_edit_url(page.file.src_uri, page.markdown or "", page.edit_url)
-    return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -190,3 +190,13 @@ def test_no_marker_or_placeholder_is_left_in_any_page(site):
     for path in all_pages(site):
         html = path.read_text(encoding="utf-8")
         assert "bdw-slot" not in html and "bdw:" not in html, path
+
+
+@pytest.mark.parametrize("lang, prefix", LANGS.items())
+def test_edit_this_page_points_at_the_right_file(site, lang, prefix):
+    def edit_link(path: str) -> str:
+        return soup(site, path).select_one("a.md-content__button[href*='/edit/']")["href"]
+
+    assert edit_link(prefix or ".").endswith(f"/edit/main/docs/{lang}/index.md")
+    assert edit_link(f"{prefix}messages/audiences/public").endswith("/edit/main/data/audiences.yml")
+    assert edit_link(f"{prefix}messages/objectives/skills").endswith("/edit/main/data/objectives.yml")

@@ -64,9 +64,9 @@ class BuildSession:
             return current
         match = MARKER.search(markdown)
         if match:
-            kind, arg = match.group(1), match.group(2)
-            target = {"audience": "data/audiences.yml", "objective": "data/objectives.yml"}.get(kind, "data/messages/")
-            return f"{self.edit_root}{target}"
+            target = {"audience": "data/audiences.yml", "objective": "data/objectives.yml"}.get(match.group(1))
+            if target:
+                return f"{self.edit_root}{target}"
         return f"{self.edit_root}{self.docs_dir_name}/{src_uri}"
 
     def page_html(self, html: str, lang: str, page_url: str, site_url: str | None) -> str:
