@@ -25,7 +25,7 @@ def _checked(text: str) -> str:
     if problem:
         what, fix = problem
         raise PydanticCustomError("unsafe_text", what, {"fix": fix})
-    return text.strip()
+    return text.strip(" \t\r\n")  # keep a leading no-break space (French « : »)
 
 
 CheckedStr = Annotated[str, AfterValidator(_checked)]

@@ -92,7 +92,7 @@ class Renderer:
 
         return MARKER.sub(replace, markdown)
 
-    def card(self, entry: MessageEntry, lang: str, heading_level: int = 2) -> str:
+    def card(self, entry: MessageEntry, lang: str) -> str:
         return self._render("card.html", lang, "", "", entry=entry, m=entry.data,
                             objective=self.guide.objectives[entry.data.objective],
                             audience=self.guide.audiences[entry.data.audience],
