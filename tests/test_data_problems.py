@@ -200,3 +200,19 @@ def test_problem_line_format(root):
     edit(root, PUBLIC, "audience: public", "audience: publik")
     line = str(only(root))
     assert re.fullmatch(rf"{re.escape(PUBLIC)}:\d+: audience: .+\. .+\.", line), line
+
+
+def test_contributors_are_18_with_both_forms_of_their_organizations():
+    guide = load_guide(ROOT)
+    people = guide.contributors.people
+    assert len(people) == 18
+    ccdf = guide.contributors.organizations["ccdf"]
+    assert (ccdf.abbreviation.fr, ccdf.abbreviation.en) == ("FCDC", "CCDF")
+
+
+def test_contributor_with_an_unknown_organization(root):
+    rel = "data/contributors.yml"
+    edit(root, rel, "organization: kpu", "organization: kwantlen")
+    p = only(root)
+    assert (p.file, p.field, p.line) == (rel, "people[12].organization", line_of(root, rel, "organization: kwantlen"))
+    assert "not an organization" in p.what

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .models import Audience, Campaign, LANGUAGES, Message, Objective, Text
+from .models import Audience, Campaign, Contributors, LANGUAGES, Message, Objective, Text
 from .problems import ProblemLog
 from .validation import validate
 from .yaml_source import YamlSource, read_yaml
@@ -45,6 +45,7 @@ class Guide:
     audiences: dict[str, Audience]
     messages: dict[tuple[str, str], MessageEntry]
     ui: dict[str, Text]
+    contributors: Contributors
 
     def message(self, objective: str, audience: str) -> MessageEntry:
         return self.messages[(objective, audience)]
@@ -102,9 +103,26 @@ def load_guide(root: Path, data_dir: Path | None = None) -> Guide:
     audiences, audience_ids = loading.keyed("audiences.yml", Audience)
     ui, _ = loading.keyed("ui.yml", Text)
     messages = _load_messages(loading, objective_ids, audience_ids)
+    contributors = _load_contributors(loading)
     loading.log.raise_if_any()
-    assert campaign is not None
-    return Guide(loading.root, campaign, objectives, audiences, messages, ui)
+    assert campaign is not None and contributors is not None
+    return Guide(loading.root, campaign, objectives, audiences, messages, ui, contributors)
+
+
+def _load_contributors(loading: _Loading) -> Contributors | None:
+    source = loading.read("contributors.yml")
+    if source is None:
+        return None
+    contributors = validate(Contributors, source, loading.log)
+    if contributors is None:
+        return None
+    known = list(contributors.organizations)
+    for index, person in enumerate(contributors.people):
+        if person.organization not in known:
+            loading.log.add(source.path, source.line(("people", index, "organization")), f"people[{index}].organization",
+                            f"'{person.organization}' is not an organization listed under 'organizations:'",
+                            f"use one of: {', '.join(known)}, or add the organization with its French and English names")
+    return contributors
 
 
 def _load_messages(loading: _Loading, objectives: list[str],

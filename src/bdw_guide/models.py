@@ -70,6 +70,21 @@ class Message(Strict):
     facts: list[Fact] = Field(min_length=1)
 
 
+class Organization(Strict):
+    name: Text
+    abbreviation: Text | None = None
+
+
+class Person(Strict):
+    name: CheckedStr
+    organization: CheckedStr
+
+
+class Contributors(Strict):
+    organizations: dict[str, Organization]
+    people: list[Person] = Field(min_length=1)
+
+
 class Campaign(Strict):
     title: Text
     subtitle: Text
@@ -80,6 +95,6 @@ class Campaign(Strict):
 
 FIELD_NAMES: frozenset[str] = frozenset(
     name
-    for model in (Text, Objective, Audience, Fact, Message, Campaign)
+    for model in (Text, Objective, Audience, Fact, Message, Campaign, Organization, Person, Contributors)
     for name in model.model_fields
 )

@@ -122,7 +122,8 @@ class Renderer:
 
     def _views(self) -> dict[str, Callable[[str | None, str, str, str], str]]:
         return {"audience": self._audience, "objective": self._objective, "overview": self._simple("overview.html"),
-                "ways": self._simple("ways.html"), "objective-list": self._simple("objective-list.html")}
+                "ways": self._simple("ways.html"), "objective-list": self._simple("objective-list.html"),
+                "contributors": self._simple("contributors.html")}
 
     def _simple(self, template: str) -> Callable[[str | None, str, str, str], str]:
         return lambda _arg, lang, page_path, page_src: self._render(template, lang, page_path, page_src)
