@@ -74,3 +74,11 @@ def test_english_typography_and_spelling():
             if word.lower() in ("center", "labor", "color", "behavior", "programme") or "isation" in word.lower():
                 problems.append(f"{where}: '{word}' is not Canadian spelling")
     assert not problems, "\n".join(problems)
+
+
+def test_every_page_exists_in_both_language_trees():
+    trees = {lang: {p.relative_to(ROOT / "docs" / lang).as_posix() for p in (ROOT / "docs" / lang).rglob("*.md")}
+             for lang in ("fr", "en")}
+    assert trees["fr"], "no pages found"
+    only_fr, only_en = trees["fr"] - trees["en"], trees["en"] - trees["fr"]
+    assert not only_fr and not only_en, f"only in French: {sorted(only_fr)}; only in English: {sorted(only_en)}"
