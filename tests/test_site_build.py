@@ -200,3 +200,13 @@ def test_edit_this_page_points_at_the_right_file(site, lang, prefix):
     assert edit_link(prefix or ".").endswith(f"/edit/main/docs/{lang}/index.md")
     assert edit_link(f"{prefix}messages/audiences/public").endswith("/edit/main/data/audiences.yml")
     assert edit_link(f"{prefix}messages/objectives/skills").endswith("/edit/main/data/objectives.yml")
+
+
+@pytest.mark.parametrize("lang, prefix", LANGS.items())
+def test_background_lists_the_18_contributors_from_data(site, lang, prefix):
+    page = soup(site, f"{prefix}background")
+    people = page.select("ul.bdw-contributors li")
+    assert len(people) == 18
+    text = page.select_one("ul.bdw-contributors").get_text(" ", strip=True)
+    assert ("(FCDC)" if lang == "fr" else "(CCDF)") in text
+    assert len(page.select("article h2")) >= 4
