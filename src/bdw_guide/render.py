@@ -7,6 +7,7 @@ Templates live in `overrides/bdw/` so markup stays out of Python.
 """
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
 from dataclasses import dataclass
@@ -67,11 +68,12 @@ class Renderer:
         self.env.filters["md_inline"] = markdown.inline
         self.env.filters["slot"] = self._slot
         self._slots: dict[str, str] = {}
+        self._next_slot = itertools.count()
 
     def _slot(self, html: str) -> Markup:
         """Park finished HTML behind a placeholder so Markdown does not parse it again (slow, and
         pointless); `fill_slots` puts it back into the page's HTML after conversion."""
-        key = str(len(self._slots))
+        key = str(next(self._next_slot))  # never reused, even after fill_slots pops a key
         self._slots[key] = str(html)
         return Markup(f"<!-- bdw-slot {key} -->")
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from . import search_split, sitemap
 from .loader import Guide, load_guide
@@ -81,8 +81,13 @@ class BuildSession:
             # static-i18n links the home pages by absolute path ("/en/"), which breaks when the
             # site is opened from a folder or a USB key; make them relative.
             root = urlsplit(site_url).path.rstrip("/") + "/"
-            html = _ABSOLUTE_ALTERNATE.sub(lambda m: m.group(1) + relative_url(m.group(2)[len(root):] if m.group(2).startswith(root)
-                                                                      else m.group(2).lstrip("/"), page_url) + m.group(3), html)
+
+            def relative(match: re.Match[str]) -> str:
+                path = match.group(2)
+                target = path[len(root):] if path.startswith(root) else path.lstrip("/")
+                return match.group(1) + relative_url(target, page_url) + match.group(3)
+
+            html = _ABSOLUTE_ALTERNATE.sub(relative, html)
         if lang == self.default_language:
             return html
 
