@@ -191,3 +191,36 @@ def test_no_request_leaves_the_machine(page, server):
         page.wait_for_load_state("networkidle")
     _search(page, "funding")
     assert page.outside_requests == []  # type: ignore[attr-defined]
+
+
+def _tab_to(page, predicate_js: str, limit: int = 120) -> None:
+    """Press Tab until the focused element matches; fail if it never does."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const el = document.activeElement; return !!el && ({predicate_js}); }})()"):
+            return
+    raise AssertionError(f"Tab never reached an element where {predicate_js}")
+
+
+def test_keyboard_from_home_to_question_8_then_english(page, server):
+    """A keyboard-only reader goes from the French home page to question 8 through the navigation,
+    then switches to English and lands on the same question."""
+    page.goto(f"{server}/")
+    _tab_to(page, "el.matches('nav.md-nav--primary a') && el.getAttribute('href').endsWith('planning/question-8/')")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{server}/planning/question-8/")
+    assert page.locator("h1").inner_text().startswith("8.")
+    _tab_to(page, "el.matches('.md-select__link[hreflang=en]')")
+    assert page.locator('.md-select__link[hreflang="en"]').is_visible(), "the focused language link is shown"
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{server}/en/planning/question-8/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("h1").inner_text().startswith("8. ")
+
+
+def test_question_pages_link_to_their_neighbours(page, server):
+    page.goto(f"{server}/en/planning/question-4/")
+    page.locator(".bdw-question-nav a[rel=next]").click()
+    page.wait_for_url(f"{server}/en/planning/question-5/")
+    page.locator(".bdw-question-nav a[rel=prev]").click()
+    page.wait_for_url(f"{server}/en/planning/question-4/")

@@ -206,8 +206,25 @@ def test_contributors_are_18_with_both_forms_of_their_organizations():
     guide = load_guide(ROOT)
     people = guide.contributors.people
     assert len(people) == 18
-    ccdf = guide.contributors.organizations["ccdf"]
-    assert (ccdf.abbreviation.fr, ccdf.abbreviation.en) == ("FCDC", "CCDF")
+    assert guide.organization_name("ccdf", "fr") == ("Fondation canadienne pour le développement de carrière", "FCDC")
+    assert guide.organization_name("ccdf", "en") == ("Canadian Career Development Foundation", "CCDF")
+    assert guide.organization_name("kpu", "en") == ("Kwantlen Polytechnic University", None)
+
+
+def test_organization_pointing_to_an_unknown_glossary_entry(root):
+    rel = "data/contributors.yml"
+    edit(root, rel, "glossary: ccdf", "glossary: fcdc")
+    p = only(root)
+    assert (p.file, p.field, p.line) == (rel, "organizations.ccdf.glossary", line_of(root, rel, "glossary: fcdc"))
+    assert "not an entry of data/glossary.yml" in p.what
+
+
+def test_organization_with_both_a_name_and_a_glossary_entry(root):
+    rel = "data/contributors.yml"
+    edit(root, rel, "    glossary: ccdf\n", "    glossary: ccdf\n    name:\n      fr: X\n      en: X\n")
+    p = only(root)
+    assert (p.file, p.field) == (rel, "organizations.ccdf")
+    assert "either 'name:' or 'glossary:'" in p.what
 
 
 def test_contributor_with_an_unknown_organization(root):
@@ -216,3 +233,95 @@ def test_contributor_with_an_unknown_organization(root):
     p = only(root)
     assert (p.file, p.field, p.line) == (rel, "people[12].organization", line_of(root, rel, "organization: kwantlen"))
     assert "not an organization" in p.what
+
+
+# -- the rest of the guide: calendar, questions, activities, worksheets, glossary -----------------
+
+def test_calendar_week_with_an_unknown_objective(root):
+    rel = "data/calendar.yml"
+    edit(root, rel, "  - objective: skills", "  - objective: skils")
+    p = only(root)
+    assert (p.file, p.field, p.line) == (rel, "weeks[1].objective", line_of(root, rel, "objective: skils"))
+    assert "use one of: access, skills, integration, funding" in p.fix
+
+
+def test_question_missing_its_english_summary(root):
+    rel = "data/questions.yml"
+    text = (root / rel).read_text(encoding="utf-8")
+    start = text.index("summary:", text.index("- title:", text.index("- title:") + 1))
+    en = text.index("    en:", start)
+    end = text.index("\n- title:", en)
+    (root / rel).write_text(text[:en] + text[end + 1:], encoding="utf-8")
+    p = only(root)
+    assert (p.file, p.field) == (rel, "[1].summary.en")
+    assert p.what == "the English text is missing"
+
+
+def test_two_activities_with_the_same_position(root):
+    rel = "data/activities/press-release.yml"
+    edit(root, rel, "position: 2", "position: 1")
+    p = only(root)
+    assert (p.file, p.field, p.line) == (rel, "position", line_of(root, rel, "position: 1"))
+    assert "data/activities/policy-proposal.yml already has position 1" in p.what
+
+
+def test_new_activity_is_one_new_file(root):
+    source = (root / "data/activities/op-ed.yml").read_text(encoding="utf-8")
+    (root / "data/activities/podcast.yml").write_text(source.replace("position: 13", "position: 14"), encoding="utf-8")
+    guide = load_guide(root)
+    assert [a.id for a in guide.activities][-2:] == ["op-ed", "podcast"]
+
+
+def test_worksheet_field_with_an_unknown_kind(root):
+    rel = "data/worksheets/question-4.yml"
+    edit(root, rel, "kind: table", "kind: tabel")
+    p = only(root)
+    assert (p.file, p.field, p.line) == (rel, "fields[0].kind", line_of(root, rel, "kind: tabel"))
+    assert "'lines', 'list', 'table' or 'grid'" in p.fix
+
+
+def test_worksheet_grid_without_row_headings(root):
+    rel = "data/worksheets/question-2.yml"
+    text = (root / rel).read_text(encoding="utf-8")
+    start = text.index("    rows:")
+    end = text.index("    columns:", start)
+    (root / rel).write_text(text[:start] + text[end:], encoding="utf-8")
+    p = only(root)
+    assert (p.file, p.field) == (rel, "fields[2]")
+    assert p.what == "a 'grid' field needs 'rows:'"
+
+
+def test_worksheet_list_with_a_table_setting(root):
+    rel = "data/worksheets/question-1.yml"
+    edit(root, rel, "    items: 3", "    items: 3\n    rows: 4")
+    p = only(root)
+    assert p.file == rel and p.field.startswith("fields[") and "does not take 'rows:'" in p.what
+
+
+def test_worksheet_with_two_fields_of_the_same_id(root):
+    rel = "data/worksheets/question-6.yml"
+    edit(root, rel, "id: weaknesses", "id: strengths")
+    p = only(root)
+    assert (p.file, p.field) == (rel, "fields[1].id")
+    lines = [n for n, line in enumerate((root / rel).read_text(encoding="utf-8").splitlines(), 1)
+             if line.strip() == "- id: strengths"]
+    assert p.line == lines[1]  # the second one, where the fix belongs
+    assert "already has id 'strengths'" in p.what
+
+
+def test_worksheet_on_an_unknown_page(root):
+    rel = "data/worksheets/question-4.yml"
+    edit(root, rel, "used_on: question-4", "used_on: question-9")
+    p = only(root)
+    assert (p.file, p.field, p.line) == (rel, "used_on", line_of(root, rel, "used_on: question-9"))
+    assert "communication-plan, question-1" in p.fix
+
+
+def test_glossary_entry_without_expansion(root):
+    rel = "data/glossary.yml"
+    text = (root / rel).read_text(encoding="utf-8")
+    start = text.index("  expansion:", text.index("smart:"))
+    (root / rel).write_text(text[:start], encoding="utf-8")
+    p = only(root)
+    assert (p.file, p.field, p.line) == (rel, "smart.expansion", line_of(root, rel, "smart:"))
+    assert p.what == "this field is missing"

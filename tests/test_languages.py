@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 from bdw_guide.loader import load_guide
+from pydantic import BaseModel
+
 from bdw_guide.models import Text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -13,16 +15,27 @@ GUIDE = load_guide(ROOT)
 NBSP = "\u00a0"
 
 
+def _walk(where: str, value: object) -> list[tuple[str, Text]]:
+    """Every Text inside a model, list or dict, with a path saying where it sits."""
+    if isinstance(value, Text):
+        return [(where, value)]
+    if isinstance(value, BaseModel):
+        return [t for name, child in value for t in _walk(f"{where}.{name}", child)]
+    if isinstance(value, dict):
+        return [t for key, child in value.items() for t in _walk(f"{where}.{key}", child)]
+    if isinstance(value, (list, tuple)):
+        return [t for index, child in enumerate(value) for t in _walk(f"{where}[{index}]", child)]
+    return []
+
+
 def all_texts() -> list[tuple[str, Text]]:
-    out: list[tuple[str, Text]] = [(f"ui.{k}", v) for k, v in GUIDE.ui.items()]
-    for kind, items in (("objectives", GUIDE.objectives), ("audiences", GUIDE.audiences)):
-        for key, item in items.items():
-            out += [(f"{kind}.{key}.{name}", value) for name, value in item if isinstance(value, Text)]
-    for entry in GUIDE.messages.values():
-        m = entry.data
-        out += [(f"{entry.path}:{name}", value) for name, value in m if isinstance(value, Text)]
-        out += [(f"{entry.path}:facts", f.claim) for f in m.facts]
-    out += [(f"campaign.{name}", value) for name, value in GUIDE.campaign if isinstance(value, Text)]
+    """Every text of data/, whatever file it lives in (new kinds of data are covered unasked)."""
+    out = _walk("ui", GUIDE.ui) + _walk("objectives", GUIDE.objectives) + _walk("audiences", GUIDE.audiences)
+    out += _walk("campaign", GUIDE.campaign) + _walk("contributors", GUIDE.contributors)
+    out += _walk("glossary", GUIDE.glossary) + _walk("calendar", GUIDE.calendar) + _walk("questions", GUIDE.questions)
+    for entry in [*GUIDE.messages.values(), *GUIDE.activities, *GUIDE.worksheets]:
+        out += _walk(entry.path, entry.data)
+    assert len(out) > 350  # the walk reached into every file
     return out
 
 

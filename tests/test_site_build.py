@@ -208,5 +208,8 @@ def test_background_lists_the_18_contributors_from_data(site, lang, prefix):
     people = page.select("ul.bdw-contributors li")
     assert len(people) == 18
     text = page.select_one("ul.bdw-contributors").get_text(" ", strip=True)
-    assert ("(FCDC)" if lang == "fr" else "(CCDF)") in text
+    abbr = page.select_one("ul.bdw-contributors abbr")
+    assert abbr.get_text() == ("FCDC" if lang == "fr" else "CCDF")
+    assert abbr["title"] == ("Fondation canadienne pour le développement de carrière" if lang == "fr"
+                             else "Canadian Career Development Foundation")
     assert len(page.select("article h2")) >= 4

@@ -27,7 +27,9 @@ def check(root: Path) -> int:
         return 1
     unnamed = len(unnamed_sources(guide))
     print(f"Data OK: {len(guide.objectives)} objectives, {len(guide.audiences)} audiences, "
-          f"{len(guide.messages)} messages, {len(guide.ui)} interface strings, in French and English.")
+          f"{len(guide.messages)} messages, {len(guide.questions)} planning questions, {len(guide.activities)} activities, "
+          f"{len(guide.worksheets)} worksheets, {len(guide.glossary)} abbreviations, {len(guide.ui)} interface strings, "
+          "in French and English.")
     if unnamed:
         print(f"Note for editors: {unnamed} cited claims have a source the guide does not name "
               "(see: python -m bdw_guide sources).")

@@ -10,12 +10,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .models import Audience, Campaign, Contributors, LANGUAGES, Message, Objective, Text
+from pydantic import BaseModel
+
+from .models import (Activity, Audience, Calendar, Campaign, Contributors, GlossaryEntry, Message,
+                     Objective, Question, Questions, Text, Worksheet)
 from .problems import ProblemLog
 from .validation import validate
 from .yaml_source import YamlSource, read_yaml
 
 MESSAGES_DIR = "messages"
+ACTIVITIES_DIR = "activities"
+WORKSHEETS_DIR = "worksheets"
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,16 @@ class MessageEntry:
 
 
 @dataclass(frozen=True)
+class Entry:
+    """A validated one-file item (an activity, a worksheet) with its file and field lines."""
+
+    id: str  # the file name without .yml
+    data: Any
+    path: str
+    lines: dict[str, int]
+
+
+@dataclass(frozen=True)
 class Guide:
     """Everything the site shows, validated. Order of dicts is the guide's order."""
 
@@ -46,6 +61,11 @@ class Guide:
     messages: dict[tuple[str, str], MessageEntry]
     ui: dict[str, Text]
     contributors: Contributors
+    glossary: dict[str, GlossaryEntry]
+    calendar: Calendar
+    questions: list[Question]
+    activities: list[Entry]  # in their 'position' order
+    worksheets: list[Entry]  # in the order of the pages they are used on
 
     def message(self, objective: str, audience: str) -> MessageEntry:
         return self.messages[(objective, audience)]
@@ -55,6 +75,23 @@ class Guide:
 
     def t(self, key: str, lang: str) -> str:
         return self.ui[key][lang]
+
+    def worksheets_for(self, slot: str) -> list[Entry]:
+        return [w for w in self.worksheets if w.data.used_on == slot]
+
+    def organization_name(self, key: str, lang: str) -> tuple[str, str | None]:
+        """(full name, abbreviation or None) of a contributor's organization."""
+        org = self.contributors.organizations[key]
+        if org.glossary:
+            entry = self.glossary[org.glossary]
+            return entry.expansion[lang], entry.abbreviation[lang]
+        assert org.name is not None
+        return org.name[lang], None
+
+
+def worksheet_slots(question_count: int) -> list[str]:
+    """The places a worksheet can be shown, in page order."""
+    return ["communication-plan"] + [f"question-{n}" for n in range(1, question_count + 1)]
 
 
 @dataclass
@@ -72,6 +109,11 @@ class _Loading:
             self.log.add(path, 0, "", "this file is missing", "restore it from the repository's main branch")
             return None
         return read_yaml(path, self.log)
+
+    def whole(self, name: str, model: type[BaseModel], source: YamlSource | None = None) -> Any:
+        """A file validated as one model (the calendar, the list of questions)."""
+        source = source or self.read(name)
+        return validate(model, source, self.log) if source is not None else None
 
     def keyed(self, name: str, model: type) -> tuple[dict[str, Any], list[str]]:
         """A file whose top-level keys are ids (objectives, audiences, UI strings).
@@ -103,19 +145,91 @@ def load_guide(root: Path, data_dir: Path | None = None) -> Guide:
     audiences, audience_ids = loading.keyed("audiences.yml", Audience)
     ui, _ = loading.keyed("ui.yml", Text)
     messages = _load_messages(loading, objective_ids, audience_ids)
-    contributors = _load_contributors(loading)
+    glossary, _ = loading.keyed("glossary.yml", GlossaryEntry)
+    contributors = _load_contributors(loading, glossary)
+    calendar = _load_calendar(loading, objective_ids)
+    questions = loading.whole("questions.yml", Questions)
+    activities = _load_activities(loading)
+    worksheets = _load_worksheets(loading, len(questions.root) if questions else 0)
     loading.log.raise_if_any()
-    assert campaign is not None and contributors is not None
-    return Guide(loading.root, campaign, objectives, audiences, messages, ui, contributors)
+    assert campaign and contributors and calendar and questions
+    return Guide(loading.root, campaign, objectives, audiences, messages, ui, contributors, glossary,
+                 calendar, list(questions.root), activities, worksheets)
 
 
-def _load_contributors(loading: _Loading) -> Contributors | None:
+def _load_calendar(loading: _Loading, objectives: list[str]) -> Calendar | None:
+    source = loading.read("calendar.yml")
+    calendar = loading.whole("calendar.yml", Calendar, source)
+    if calendar is None or source is None:
+        return None
+    for index, week in enumerate(calendar.weeks):
+        _check_id(loading.log, source, "objective", week.objective, objectives, ("weeks", index, "objective"))
+    return calendar
+
+
+def _one_file_each(loading: _Loading, folder_name: str, model: type[BaseModel]) -> list[Entry]:
+    """Items kept one per file (a new activity or worksheet is one new file)."""
+    folder = loading.data_dir / folder_name
+    entries: list[Entry] = []
+    for path in sorted(folder.glob("*")):
+        if path.suffix not in (".yml", ".yaml"):
+            loading.log.add(path, 0, "", f"only .yml files belong in data/{folder_name}",
+                            f"rename the file to end in .yml, or move it out of data/{folder_name}")
+            continue
+        source = read_yaml(path, loading.log)
+        if source is None:
+            continue
+        item = validate(model, source, loading.log)
+        if item is not None:
+            entries.append(Entry(path.stem, item, loading.log.relative(path), _field_lines(source)))
+    if not entries and not loading.log.problems:
+        loading.log.add(folder, 0, "", "this folder has no entries", "restore it from the repository's main branch")
+    return entries
+
+
+def _load_activities(loading: _Loading) -> list[Entry]:
+    activities = _one_file_each(loading, ACTIVITIES_DIR, Activity)
+    by_position: dict[int, Entry] = {}
+    for entry in activities:
+        other = by_position.get(entry.data.position)
+        if other:
+            loading.log.add(loading.root / entry.path, entry.lines.get("position", 1), "position",
+                            f"{other.path} already has position {entry.data.position}",
+                            "give each activity its own position number (the order on the page)")
+        by_position[entry.data.position] = entry
+    return sorted(activities, key=lambda e: (e.data.position, e.id))
+
+
+def _load_worksheets(loading: _Loading, question_count: int) -> list[Entry]:
+    worksheets = _one_file_each(loading, WORKSHEETS_DIR, Worksheet)
+    slots = worksheet_slots(question_count)
+    for entry in worksheets:
+        ids = [f.id for f in entry.data.fields]
+        for index, field_id in enumerate(ids):
+            if field_id in ids[:index]:
+                loading.log.add(loading.root / entry.path, entry.lines.get(f"fields[{index}].id", 1),
+                                f"fields[{index}].id", f"another field in this worksheet already has id '{field_id}'",
+                                "give each field its own id (answers are saved under it)")
+        if question_count and entry.data.used_on not in slots:
+            loading.log.add(loading.root / entry.path, entry.lines.get("used_on", 1), "used_on",
+                            f"'{entry.data.used_on}' is not a page that shows worksheets",
+                            f"use one of: {', '.join(slots)}")
+    order = {slot: index for index, slot in enumerate(slots)}
+    return sorted(worksheets, key=lambda e: (order.get(e.data.used_on, len(order)), e.id))
+
+
+def _load_contributors(loading: _Loading, glossary: dict[str, GlossaryEntry]) -> Contributors | None:
     source = loading.read("contributors.yml")
     if source is None:
         return None
     contributors = validate(Contributors, source, loading.log)
     if contributors is None:
         return None
+    for key, org in contributors.organizations.items():
+        if org.glossary and org.glossary not in glossary:
+            loading.log.add(source.path, source.line(("organizations", key, "glossary")),
+                            f"organizations.{key}.glossary", f"'{org.glossary}' is not an entry of data/glossary.yml",
+                            f"use one of: {', '.join(glossary)}, or add the entry to data/glossary.yml")
     known = list(contributors.organizations)
     for index, person in enumerate(contributors.people):
         if person.organization not in known:
@@ -185,23 +299,33 @@ def _failed_pairs(log: ProblemLog) -> set[tuple[str, str]]:
     return out
 
 
-def _check_id(log: ProblemLog, source: YamlSource, name: str, value: Any, known: list[str]) -> bool:
+def _check_id(log: ProblemLog, source: YamlSource, name: str, value: Any, known: list[str],
+              loc: tuple = ()) -> bool:
     if not isinstance(value, str) or not value.strip():
         return False  # reported by the model check
     if known and value not in known:
         choices = ", ".join(known)
-        log.add(source.path, source.line((name,)), name, f"'{value}' is not a known {name}",
+        loc = loc or (name,)
+        field_name = "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p)) for i, p in enumerate(loc))
+        log.add(source.path, source.line(loc), field_name, f"'{value}' is not a known {name}",
                 f"use one of: {choices}")
         return False
     return True
 
 
 def _field_lines(source: YamlSource) -> dict[str, int]:
+    """Line of every field, by dotted name (message.fr, fields[2].id), for edit links and reports."""
     lines: dict[str, int] = {}
-    for key, value in source.data.items():
-        lines[str(key)] = source.line((key,))
+
+    def walk(value: Any, loc: tuple, name: str) -> None:
+        if loc:
+            lines[name] = source.line(loc)
         if isinstance(value, dict):
-            for lang in LANGUAGES:
-                if lang in value:
-                    lines[f"{key}.{lang}"] = source.line((key, lang))
+            for key, child in value.items():
+                walk(child, loc + (key,), f"{name}.{key}" if name else str(key))
+        elif isinstance(value, list):
+            for index, child in enumerate(value):
+                walk(child, loc + (index,), f"{name}[{index}]")
+
+    walk(source.data, (), "")
     return lines

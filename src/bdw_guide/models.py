@@ -6,9 +6,9 @@ and `en`, so a missing translation fails validation rather than the reader.
 """
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, model_validator
 from pydantic_core import PydanticCustomError
 
 from .text_rules import unsafe_text_problem
@@ -70,9 +70,27 @@ class Message(Strict):
     facts: list[Fact] = Field(min_length=1)
 
 
+class GlossaryEntry(Strict):
+    """An abbreviation as each language writes it (FCDC / CCDF) and what it stands for."""
+
+    abbreviation: Text
+    expansion: Text
+
+
 class Organization(Strict):
-    name: Text
-    abbreviation: Text | None = None
+    """An organization is named either in full here or by its glossary entry (name and
+    abbreviation then come from data/glossary.yml, so they are written once)."""
+
+    name: Text | None = None
+    glossary: CheckedStr | None = None
+
+    @model_validator(mode="after")
+    def _named_once(self) -> "Organization":
+        if (self.name is None) == (self.glossary is None):
+            raise PydanticCustomError(
+                "name_or_glossary", "an organization needs either 'name:' or 'glossary:', not both and not neither",
+                {"fix": "give 'name:' with fr: and en: lines, or 'glossary:' with the id of its entry in data/glossary.yml"})
+        return self
 
 
 class Person(Strict):
@@ -93,8 +111,97 @@ class Campaign(Strict):
     hashtag: Text
 
 
+class Week(Strict):
+    objective: CheckedStr
+
+
+class Calendar(Strict):
+    """The communication calendar: one week per objective, in the month of a sector event."""
+
+    month: Text
+    event: Text
+    weeks: list[Week] = Field(min_length=1)
+
+
+class Question(Strict):
+    title: Text
+    summary: Text
+
+
+class Questions(RootModel[list[Question]]):
+    model_config = ConfigDict(strict=True, frozen=True)
+
+
+class Activity(Strict):
+    position: int = Field(ge=1)
+    title: Text
+    summary: Text
+    steps: list[Text] = Field(min_length=1)
+    tip: Text | None = None
+
+
+FieldKind = Literal["lines", "list", "table", "grid"]
+_KIND_NEEDS: dict[str, tuple[str, ...]] = {"lines": (), "list": ("items",), "table": ("columns",),
+                                           "grid": ("rows", "columns")}
+_KIND_ALLOWS: dict[str, set[str]] = {"lines": {"lines"}, "list": {"items"},
+                                     "table": {"columns", "rows", "row_labels", "row_labels_from"},
+                                     "grid": {"rows", "columns", "lines"}}
+_SHAPE_FIELDS = ("lines", "items", "columns", "rows", "row_labels", "row_labels_from")
+
+
+class WorksheetField(Strict):
+    """One thing to fill in. Its kind decides which shape settings it takes."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    kind: FieldKind
+    label: Text
+    help: Text | None = None
+    lines: int | None = Field(default=None, ge=1, le=12)
+    items: int | None = Field(default=None, ge=1, le=12)
+    columns: list[Text] | None = Field(default=None, min_length=1, max_length=4)
+    rows: int | list[Text] | None = None
+    row_labels: list[Text] | None = Field(default=None, min_length=1)
+    row_labels_from: Literal["calendar"] | None = None
+
+    @model_validator(mode="after")
+    def _shape_fits_kind(self) -> "WorksheetField":
+        given = {name for name in _SHAPE_FIELDS if getattr(self, name) is not None}
+        for name in _KIND_NEEDS[self.kind]:
+            if name not in given:
+                raise PydanticCustomError("field_shape", "a '{kind}' field needs '{name}:'",
+                                          {"kind": self.kind, "name": name,
+                                           "fix": f"add '{name}:' (see the worksheet example in CONTRIBUTING.md)"})
+        extra = sorted(given - _KIND_ALLOWS[self.kind])
+        if extra:
+            raise PydanticCustomError("field_shape", "a '{kind}' field does not take '{name}:'",
+                                      {"kind": self.kind, "name": extra[0],
+                                       "fix": f"remove '{extra[0]}:', or change 'kind:'"})
+        if self.kind == "grid" and (not isinstance(self.rows, list) or len(self.rows) != 2
+                                    or len(self.columns or []) != 2):
+            raise PydanticCustomError("field_shape", "a 'grid' has exactly 2 'rows:' and 2 'columns:' headings",
+                                      {"fix": "list two headings under 'rows:' and two under 'columns:', each with fr: and en:"})
+        if self.kind == "table":
+            row_settings = [n for n in ("rows", "row_labels", "row_labels_from") if n in given]
+            if len(row_settings) != 1 or isinstance(self.rows, list):
+                raise PydanticCustomError("field_shape", "a 'table' needs exactly one of 'rows:' (a number), "
+                                          "'row_labels:' or 'row_labels_from:'",
+                                          {"fix": "write 'rows: 5' for five empty rows, or list 'row_labels:'"})
+            if isinstance(self.rows, int) and not 1 <= self.rows <= 20:
+                raise PydanticCustomError("field_shape", "'rows:' should be between 1 and 20",
+                                          {"fix": "write a number of empty rows from 1 to 20"})
+        return self
+
+
+class Worksheet(Strict):
+    used_on: CheckedStr
+    title: Text
+    intro: Text
+    fields: list[WorksheetField] = Field(min_length=1)
+
+
 FIELD_NAMES: frozenset[str] = frozenset(
     name
-    for model in (Text, Objective, Audience, Fact, Message, Campaign, Organization, Person, Contributors)
+    for model in (Text, Objective, Audience, Fact, Message, Campaign, Organization, Person, Contributors,
+                  GlossaryEntry, Week, Calendar, Question, Activity, WorksheetField, Worksheet)
     for name in model.model_fields
 )

@@ -14,22 +14,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup
 
-from .loader import Guide, MessageEntry
-from .text_rules import MarkdownRenderer, plain_text
+from .loader import Entry, Guide, MessageEntry, worksheet_slots
+from .text_rules import MarkdownRenderer, abbreviation_lines, plain_text
 
-MARKER = re.compile(r"^<!--\s*bdw:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->\s*$", re.M)
+MARKER = re.compile(r"^<!--\s*bdw:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->[ \t]*$", re.M)
 SLOT = re.compile(r"<!-- bdw-slot (\d+) -->")
 
 # Language-independent paths of generated pages (directory URLs, relative to a language root).
 OVERVIEW_PATH = "messages/overview/"
 AUDIENCE_PATH = "messages/audiences/{id}/"
 OBJECTIVE_PATH = "messages/objectives/{id}/"
+QUESTION_PATH = "planning/question-{id}/"
 # The same pages as Markdown sources, for links inside generated Markdown (MkDocs checks those).
 SOURCES = {"overview": "messages/overview.md", "audience": "messages/audiences/{id}.md",
-           "objective": "messages/objectives/{id}.md"}
+           "objective": "messages/objectives/{id}.md", "question": "planning/question-{id}.md"}
 
 
 class MarkerError(ValueError):
@@ -63,9 +64,10 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        markdown = MarkdownRenderer()
-        self.env.filters["md"] = markdown.block
-        self.env.filters["md_inline"] = markdown.inline
+        markdown = MarkdownRenderer(self.abbreviations)
+        # Filters read the language being rendered from the template context.
+        self.env.filters["md"] = pass_context(lambda ctx, text: markdown.block(text, ctx["lang"]))
+        self.env.filters["md_inline"] = pass_context(lambda ctx, text: markdown.inline(text, ctx["lang"]))
         self.env.filters["slot"] = self._slot
         self._slots: dict[str, str] = {}
         self._next_slot = itertools.count()
@@ -80,7 +82,17 @@ class Renderer:
     def fill_slots(self, html: str) -> str:
         return SLOT.sub(lambda m: self._slots.pop(m.group(1), m.group(0)), html)
 
+    @property
+    def abbreviations(self) -> dict[str, dict[str, str]]:
+        """Each language's glossary: abbreviation -> expansion."""
+        return {lang: {e.abbreviation[lang]: e.expansion[lang] for e in self.guide.glossary.values()}
+                for lang in ("fr", "en")}
+
     # -- public API -------------------------------------------------------------------------
+
+    def glossary_definitions(self, lang: str) -> str:
+        """Lines to append to a page so its abbreviations get their expansion as a tooltip."""
+        return abbreviation_lines(self.abbreviations[lang])
 
     def expand_markers(self, markdown: str, lang: str, page_path: str, page_src: str = "") -> str:
         """Replace every marker in a page's Markdown; raise MarkerError for an unknown one."""
@@ -113,11 +125,11 @@ class Renderer:
         lines.append(self.guide.campaign.hashtag[lang])
         return "\n".join(lines)
 
-    def edit_url(self, entry: MessageEntry, lang: str) -> str | None:
-        """The message's one data file in the web editor, at the line of this language's text."""
+    def edit_url(self, entry: MessageEntry | Entry, lang: str, field: str = "message") -> str | None:
+        """The item's one data file in the web editor, at the line of this language's text."""
         if not self.edit_base:
             return None
-        line = entry.lines.get(f"message.{lang}") or entry.lines.get("message") or 1
+        line = entry.lines.get(f"{field}.{lang}") or entry.lines.get(field) or 1
         return f"{self.edit_base.rstrip('/')}/{entry.path}#L{line}"
 
     # -- views ------------------------------------------------------------------------------
@@ -125,7 +137,33 @@ class Renderer:
     def _views(self) -> dict[str, Callable[[str | None, str, str, str], str]]:
         return {"audience": self._audience, "objective": self._objective, "overview": self._simple("overview.html"),
                 "ways": self._simple("ways.html"), "objective-list": self._simple("objective-list.html"),
-                "contributors": self._simple("contributors.html")}
+                "contributors": self._simple("contributors.html"), "calendar": self._simple("calendar.html"),
+                "hashtag": self._simple("hashtag.html"), "glossary": self._simple("glossary.html"),
+                "question-list": self._simple("question-list.html"), "activities": self._activities,
+                "question": self._question("question.html"), "question-nav": self._question("question-nav.html"),
+                "worksheets": self._worksheets}
+
+    def _question(self, template: str) -> Callable[[str | None, str, str, str], str]:
+        def view(arg: str | None, lang: str, page_path: str, page_src: str) -> str:
+            count = len(self.guide.questions)
+            if not arg or not arg.isdigit() or not 1 <= int(arg) <= count:
+                raise MarkerError(f"'bdw:{template[:-5]} {arg or ''}' needs a question number from 1 to {count}")
+            n = int(arg)
+            return self._render(template, lang, page_path, page_src, n=n, question=self.guide.questions[n - 1],
+                                total=count, QUESTION_PATH=QUESTION_PATH)
+        return view
+
+    def _activities(self, _arg: str | None, lang: str, page_path: str, page_src: str) -> str:
+        return self._render("activities.html", lang, page_path, page_src,
+                            edit_url=lambda entry: self.edit_url(entry, lang, "title"))
+
+    def _worksheets(self, slot: str | None, lang: str, page_path: str, page_src: str) -> str:
+        slots = worksheet_slots(len(self.guide.questions))
+        if slot not in slots:
+            raise MarkerError(f"'bdw:worksheets {slot or ''}' names no page that shows worksheets; known: {', '.join(slots)}")
+        worksheets = self.guide.worksheets_for(slot)
+        return self._render("worksheets.html", lang, page_path, page_src, worksheets=worksheets,
+                            edit_url=lambda entry: self.edit_url(entry, lang, "title"))
 
     def _simple(self, template: str) -> Callable[[str | None, str, str, str], str]:
         return lambda _arg, lang, page_path, page_src: self._render(template, lang, page_path, page_src)

@@ -52,8 +52,9 @@ class BuildSession:
 
     def page_markdown(self, markdown: str, lang: str, page_url: str, page_src: str) -> str:
         self.languages_built.add(lang)
-        return self.renderer.expand_markers(markdown, lang, self.language_path(page_url, lang),
-                                            self.language_path(page_src, lang))
+        expanded = self.renderer.expand_markers(markdown, lang, self.language_path(page_url, lang),
+                                                self.language_path(page_src, lang))
+        return f"{expanded}\n\n{self.renderer.glossary_definitions(lang)}\n"
 
     def page_content(self, html: str) -> str:
         return self.renderer.fill_slots(html)

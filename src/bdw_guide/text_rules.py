@@ -45,30 +45,44 @@ def unsafe_text_problem(text: str) -> tuple[str, str] | None:
     return None
 
 
+def abbreviation_lines(abbreviations: dict[str, str]) -> str:
+    """Python-Markdown `abbr` definitions (`*[CERIC]: ...`), appended to a text or page so every
+    occurrence of the abbreviation gets its expansion as a tooltip."""
+    return "\n".join(f"*[{abbr}]: {expansion}" for abbr, expansion in abbreviations.items())
+
+
 @dataclass
 class MarkdownRenderer:
     """Contributed Markdown to sanitized HTML. One per build: a card's text appears on several
-    pages, so each text is converted once per build, and the memo dies with the build."""
+    pages, so each text is converted once per build, and the memo dies with the build.
 
-    _md: markdown.Markdown = field(default_factory=lambda: markdown.Markdown(output_format="html"))
-    _memo: dict[str, Markup] = field(default_factory=dict)
+    `abbreviations` maps a language to its glossary ({"IA": "intelligence artificielle"}).
+    """
 
-    def block(self, text: str) -> Markup:
-        if text not in self._memo:
+    abbreviations: dict[str, dict[str, str]] = field(default_factory=dict)
+    _md: markdown.Markdown = field(
+        default_factory=lambda: markdown.Markdown(extensions=["abbr"], output_format="html"))
+    _memo: dict[tuple[str, str], Markup] = field(default_factory=dict)
+
+    def block(self, text: str, lang: str = "") -> Markup:
+        if (text, lang) not in self._memo:
             self._md.reset()
+            source = text
+            if self.abbreviations.get(lang):
+                source = f"{text}\n\n{abbreviation_lines(self.abbreviations[lang])}"
             html = nh3.clean(
-                self._md.convert(text),
-                tags={"p", "em", "strong", "a", "br", "ul", "ol", "li", "code"},
-                attributes={"a": {"href", "title"}},
+                self._md.convert(source),
+                tags={"p", "em", "strong", "a", "br", "ul", "ol", "li", "code", "abbr"},
+                attributes={"a": {"href", "title"}, "abbr": {"title"}},
                 url_schemes=_ALLOWED_SCHEMES,
                 link_rel="noopener",
             )
-            self._memo[text] = Markup(html)
-        return self._memo[text]
+            self._memo[(text, lang)] = Markup(html)
+        return self._memo[(text, lang)]
 
-    def inline(self, text: str) -> Markup:
+    def inline(self, text: str, lang: str = "") -> Markup:
         """For one line shown inside a heading or a sentence: no wrapping paragraph."""
-        html = str(self.block(text))
+        html = str(self.block(text, lang))
         if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             html = html[3:-4]
         return Markup(html)

@@ -33,8 +33,15 @@ def _describe(error: dict[str, Any]) -> tuple[str, str]:
         close = _closest(name)
         hint = f"did you mean '{close}'? Rename it" if close else "remove it, or check its spelling and indentation"
         return (f"'{name}' is not a field this file can have", hint)
-    if kind in ("empty_text", "unsafe_text", "unknown_id", "duplicate_pair"):
-        return error["msg"], str(ctx.get("fix", ""))
+    if "fix" in ctx:  # our own checks carry their fix
+        return error["msg"], str(ctx["fix"])
+    if kind == "literal_error":
+        return ("this value is not one of the allowed ones", f"write one of: {ctx.get('expected', '')}")
+    if kind in ("greater_than_equal", "less_than_equal"):
+        return (error["msg"].lower(), "change the number")
+    if kind == "string_pattern_mismatch":
+        return ("this id should be lowercase letters and digits joined by dashes",
+                "write it like 'first-steps'")
     if kind in ("string_type", "str_type"):
         return ("this should be a text", "write the text after the colon; put quotes around it if it looks like a number or yes/no")
     if kind in ("model_type", "model_attributes_type", "dict_type"):
@@ -55,8 +62,12 @@ def validate(model: type[BaseModel], source: YamlSource, log: ProblemLog, data: 
     try:
         return model.model_validate(source.data if data is None else data)
     except ValidationError as err:
-        errors = [{**e, "loc": prefix + tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith("function-")))}
-                  for e in err.errors()]
+        errors, seen = [], set()
+        for e in err.errors():
+            loc = prefix + tuple(p for p in e["loc"] if not _is_tag(p))
+            if loc not in seen:  # a field that may take two shapes fails both ways: report it once
+                seen.add(loc)
+                errors.append({**e, "loc": loc})
         # A misspelled key shows up twice (unknown 'mesage', missing 'message'): report it once.
         renamed = {(e["loc"][:-1], _closest(str(e["loc"][-1]))) for e in errors if e["type"] == "extra_forbidden"}
         for error in errors:
@@ -66,6 +77,13 @@ def validate(model: type[BaseModel], source: YamlSource, log: ProblemLog, data: 
             what, fix = _describe(error)
             log.add(source.path, source.line(loc), dotted(loc), what, fix)
         return None
+
+
+def _is_tag(part: object) -> bool:
+    """pydantic puts validator and union-member names (`function-after[...]`, `int`, `list[Text]`)
+    into error locations; a contributor only knows the YAML keys."""
+    return isinstance(part, str) and (part.startswith("function-") or part in ("int", "str")
+                                      or "[" in part or part[:1].isupper())
 
 
 def _closest(name: str) -> str | None:
