@@ -5,12 +5,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check sources bench clean
+.PHONY: serve test build pdf check sources bench clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[site,test]'
+	$(BIN)/pip install --quiet -e '.[site,pdf,test]'
 	touch $(STAMP)
 
 serve: $(STAMP) ## Build and serve on http://127.0.0.1:8000 with live reload
@@ -19,10 +19,13 @@ serve: $(STAMP) ## Build and serve on http://127.0.0.1:8000 with live reload
 test: $(STAMP) ## Run every test (browser tests need /usr/bin/chromium)
 	$(BIN)/python -m pytest -n 2
 
-build: $(STAMP) ## Strict build into site/; a failed build leaves the previous site/ as it was
+build: $(STAMP) ## Deploy build into site/, worksheet PDFs included; a failed build leaves the previous site/ as it was
 	rm -rf .site-new
 	$(BIN)/mkdocs build --strict --site-dir .site-new
+	$(BIN)/python -m bdw_guide pdf --site .site-new
 	rm -rf site && mv .site-new site
+
+pdf: build ## Make the worksheet PDFs (blank, Letter and A4, one pack per language); cached by content
 
 check: $(STAMP) ## Validate data/ and print every problem, one line each
 	$(BIN)/python -m bdw_guide check

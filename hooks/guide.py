@@ -91,5 +91,5 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     if _session is None or _is_nested_build(config):
         return
-    _session.finish(Path(config.site_dir))
+    _session.finish(Path(config.site_dir), config.site_url)
     log.info(_session.summary())

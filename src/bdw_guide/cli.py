@@ -2,6 +2,7 @@
 
     python -m bdw_guide check      # every data problem, one line each; exit 1 if any
     python -m bdw_guide sources    # report for editors: sourced claims with no named source
+    python -m bdw_guide pdf        # blank worksheet PDFs into the built site (cached)
 """
 from __future__ import annotations
 
@@ -58,10 +59,30 @@ def sources(root: Path) -> int:
     return 0
 
 
+def pdf(root: Path, site: Path | None = None, cache: Path | None = None) -> int:
+    from .pdf import PdfError, make_pdfs
+
+    guide = _load(root)
+    if guide is None:
+        return 1
+    try:
+        report = make_pdfs(site or root / "site", guide, cache or root / ".cache" / "pdf")
+    except PdfError as err:
+        print(f"bdw-guide: {err}", file=sys.stderr)
+        return 1
+    print(report.summary())
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bdw_guide", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["check", "sources"],
-                        help="check: validate data/ and print every problem; sources: report unnamed sources")
+    parser.add_argument("command", choices=["check", "sources", "pdf"],
+                        help="check: validate data/ and print every problem; sources: report unnamed sources; "
+                             "pdf: make the worksheet PDFs in a built site")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root (default: current folder)")
+    parser.add_argument("--site", type=Path, help="built site for 'pdf' (default: <root>/site)")
+    parser.add_argument("--cache", type=Path, help="PDF cache for 'pdf' (default: <root>/.cache/pdf)")
     args = parser.parse_args(argv)
+    if args.command == "pdf":
+        return pdf(args.root, args.site, args.cache)
     return {"check": check, "sources": sources}[args.command](args.root)

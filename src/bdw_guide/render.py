@@ -8,6 +8,7 @@ Templates live in `overrides/bdw/` so markup stays out of Python.
 from __future__ import annotations
 
 import itertools
+import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from markupsafe import Markup
 
 from .loader import Entry, Guide, MessageEntry, worksheet_slots
 from .text_rules import MarkdownRenderer, abbreviation_lines, plain_text
+from .worksheets import PACK_PATH, PAPERS, PDF_PATH, WORKSHEET_PATH, control_names, used_on_source
 
 MARKER = re.compile(r"^<!--\s*bdw:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->[ \t]*$", re.M)
 SLOT = re.compile(r"<!-- bdw-slot (\d+) -->")
@@ -31,6 +33,12 @@ QUESTION_PATH = "planning/question-{id}/"
 # The same pages as Markdown sources, for links inside generated Markdown (MkDocs checks those).
 SOURCES = {"overview": "messages/overview.md", "audience": "messages/audiences/{id}.md",
            "objective": "messages/objectives/{id}.md", "question": "planning/question-{id}.md"}
+
+
+def css_string(text: str) -> str:
+    """A CSS string literal (for `content:`), safe whatever the text holds."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ")
+    return f'"{escaped}"'
 
 
 class MarkerError(ValueError):
@@ -69,6 +77,7 @@ class Renderer:
         self.env.filters["md"] = pass_context(lambda ctx, text: markdown.block(text, ctx["lang"]))
         self.env.filters["md_inline"] = pass_context(lambda ctx, text: markdown.inline(text, ctx["lang"]))
         self.env.filters["slot"] = self._slot
+        self.env.filters["css"] = lambda text: Markup(css_string(str(text)))
         self._slots: dict[str, str] = {}
         self._next_slot = itertools.count()
 
@@ -114,6 +123,22 @@ class Renderer:
                             copy_text=self.copy_text(entry, lang),
                             edit_url=self.edit_url(entry, lang))
 
+    def worksheet_print_css(self, site_url: str, default_language: str) -> str:
+        """Named print pages for every worksheet, language and paper size (see worksheet-pages.css)."""
+        sheets = []
+        for lang in ("fr", "en"):
+            prefix = "" if lang == default_language else f"{lang}/"
+            template = self.guide.t("print_page", lang)
+            page_numbers = " ".join(css_string(part) if i % 2 == 0 else f"counter({part})"
+                                    for i, part in enumerate(re.split(r"\{(page|pages)\}", template)) if part)
+            for entry in self.guide.worksheets:
+                sheets.append({"key": f"{entry.id}-{lang}", "name": f"ws-{entry.id}-{lang}",
+                               "title": entry.data.title[lang], "guide": self.guide.campaign.title[lang],
+                               "address": site_url.rstrip("/") + "/" + prefix + WORKSHEET_PATH.format(id=entry.id),
+                               "page_numbers": Markup(page_numbers)})
+        template = self.env.get_template("worksheet-pages.css")
+        return template.render(sheets=sheets, papers=PAPERS)
+
     def copy_text(self, entry: MessageEntry, lang: str) -> str:
         """The message as a reader pastes it: text and ask, then its source line and the hashtag."""
         m = entry.data
@@ -141,7 +166,8 @@ class Renderer:
                 "hashtag": self._simple("hashtag.html"), "glossary": self._simple("glossary.html"),
                 "question-list": self._simple("question-list.html"), "activities": self._activities,
                 "question": self._question("question.html"), "question-nav": self._question("question-nav.html"),
-                "worksheets": self._worksheets}
+                "worksheets": self._worksheets, "worksheet": self._worksheet_page,
+                "worksheet-list": self._worksheet_list}
 
     def _question(self, template: str) -> Callable[[str | None, str, str, str], str]:
         def view(arg: str | None, lang: str, page_path: str, page_src: str) -> str:
@@ -156,6 +182,26 @@ class Renderer:
     def _activities(self, _arg: str | None, lang: str, page_path: str, page_src: str) -> str:
         return self._render("activities.html", lang, page_path, page_src,
                             edit_url=lambda entry: self.edit_url(entry, lang, "title"))
+
+    def _used_on_title(self, slot: str, lang: str) -> str:
+        if slot == "communication-plan":
+            return self.guide.t("communication_plan", lang)
+        n = int(slot.rsplit("-", 1)[1])
+        return self.guide.t("worksheet_for_question", lang).format(n=n, title=self.guide.questions[n - 1].title[lang])
+
+    def _worksheet_page(self, worksheet_id: str | None, lang: str, page_path: str, page_src: str) -> str:
+        entry = next((w for w in self.guide.worksheets if w.id == worksheet_id), None)
+        if entry is None:
+            known = ", ".join(w.id for w in self.guide.worksheets)
+            raise MarkerError(f"'bdw:worksheet {worksheet_id or ''}' names no file in data/worksheets; known: {known}")
+        source = posixpath.relpath(used_on_source(entry.data.used_on), posixpath.dirname(page_src) or ".")
+        return self._render("worksheet-page.html", lang, page_path, page_src, entry=entry,
+                            used_on_title=self._used_on_title(entry.data.used_on, lang), used_on_src=source)
+
+    def _worksheet_list(self, _arg: str | None, lang: str, page_path: str, page_src: str) -> str:
+        fields = {w.id: control_names(self.guide, w) for w in self.guide.worksheets}
+        return self._render("worksheet-list.html", lang, page_path, page_src, fields_json=json.dumps(fields),
+                            where=lambda entry: self._used_on_title(entry.data.used_on, lang))
 
     def _worksheets(self, slot: str | None, lang: str, page_path: str, page_src: str) -> str:
         slots = worksheet_slots(len(self.guide.questions))
@@ -202,5 +248,6 @@ class Renderer:
         return self.env.get_template(template).render(
             guide=guide, lang=lang, t=t, url=url, src=src, card=lambda e: self._slot(self.card(e, lang)),
             OVERVIEW_PATH=OVERVIEW_PATH, AUDIENCE_PATH=AUDIENCE_PATH, OBJECTIVE_PATH=OBJECTIVE_PATH,
+            WORKSHEET_PATH=WORKSHEET_PATH, PDF_PATH=PDF_PATH, PACK_PATH=PACK_PATH,
             **context,
         )

@@ -101,9 +101,12 @@ class BuildSession:
 
     # -- once per build ---------------------------------------------------------------------
 
-    def finish(self, site_dir: Path) -> None:
+    def finish(self, site_dir: Path, site_url: str | None = None) -> None:
         search_split.split_index(site_dir, self.default_language)
         sitemap.add_x_default(site_dir, self.default_language)
+        css = site_dir / "assets" / "stylesheets" / "bdw-pages.css"
+        css.parent.mkdir(parents=True, exist_ok=True)
+        css.write_text(self.renderer.worksheet_print_css(site_url or "/", self.default_language), encoding="utf-8")
 
     def summary(self) -> str:
         return (f"bdw-guide: data loaded and validated {LOADS['count']} time(s) in this process; "
