@@ -224,3 +224,125 @@ def test_question_pages_link_to_their_neighbours(page, server):
     page.wait_for_url(f"{server}/en/planning/question-5/")
     page.locator(".bdw-question-nav a[rel=prev]").click()
     page.wait_for_url(f"{server}/en/planning/question-4/")
+
+
+# -- worksheets --------------------------------------------------------------------------------
+
+def _worksheet(page, server, path="worksheets/question-1/"):
+    page.goto(f"{server}/{path}")
+    page.wait_for_selector(".bdw-tools__actions:not([hidden])")  # the script has started
+
+
+def test_answers_survive_a_reload_and_show_on_the_question_page(page, server):
+    _worksheet(page, server)
+    page.fill("#ws-question-1-change", "Une politique provinciale d’orientation")
+    page.fill("#ws-question-1-problem-2", "Deuxième formulation")
+    page.wait_for_function("document.querySelector('.bdw-tools__status').textContent.length > 0")
+    page.reload()
+    page.wait_for_selector(".bdw-tools__actions:not([hidden])")
+    assert page.input_value("#ws-question-1-change") == "Une politique provinciale d’orientation"
+    assert page.input_value("#ws-question-1-problem-2") == "Deuxième formulation"
+    page.goto(f"{server}/planning/question-1/")
+    assert page.input_value("#ws-question-1-change") == "Une politique provinciale d’orientation"
+    page.goto(f"{server}/en/worksheets/question-1/")
+    assert page.input_value("#ws-question-1-change") == "", "answers are kept per language"
+
+
+def test_export_clear_then_import_restores_the_answers(page, server, tmp_path):
+    _worksheet(page, server, "en/worksheets/question-7/")
+    page.fill("#ws-question-7-smart-goals", "Two new school partnerships by June")
+    page.fill("textarea[name='first-steps.1.2']", "Amira")
+    page.wait_for_function("document.querySelector('.bdw-tools__status').textContent.length > 0")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export my answers").click()
+    saved = tmp_path / "answers.json"
+    download.value.save_as(saved)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Clear my answers").click()
+    assert page.input_value("#ws-question-7-smart-goals") == ""
+    page.reload()
+    assert page.input_value("#ws-question-7-smart-goals") == ""
+    page.set_input_files(".bdw-tools input[type=file]", str(saved))
+    page.wait_for_function("document.querySelector('#ws-question-7-smart-goals').value.length > 0")
+    assert page.input_value("textarea[name='first-steps.1.2']") == "Amira"
+    assert "imported" in page.inner_text(".bdw-tools__status")
+    page.reload()
+    assert page.input_value("#ws-question-7-smart-goals") == "Two new school partnerships by June"
+
+
+@pytest.mark.parametrize("content, message", [
+    ("{ not json", "not a readable answers file"),
+    ('{"hello": "world"}', "does not come from this playbook"),
+    ('{"format": "bdw-worksheet-answers", "version": 1, "lang": "fr", "worksheets": {"question-6": {"strengths": "x"}}}',
+     "from the French version"),
+    ('{"format": "bdw-worksheet-answers", "version": 1, "lang": "en", "worksheets": {"question-1": {"change": "x"}}}',
+     "no answers for this worksheet"),
+    ('{"format": "bdw-worksheet-answers", "version": 1, "lang": "en", "worksheets": {"question-6": {"strengths": 42}}}',
+     "does not come from this playbook"),
+])
+def test_a_bad_import_changes_nothing_and_says_why(page, server, tmp_path, content, message):
+    _worksheet(page, server, "en/worksheets/question-6/")
+    page.fill("#ws-question-6-strengths", "Strong partnerships")
+    page.wait_for_function("document.querySelector('.bdw-tools__status').textContent.length > 0")
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, encoding="utf-8")
+    page.set_input_files(".bdw-tools input[type=file]", str(bad))
+    page.wait_for_function(f"document.querySelector('.bdw-tools__status').textContent.includes({message!r})")
+    assert page.get_attribute(".bdw-tools__status", "role") == "alert"
+    assert page.input_value("#ws-question-6-strengths") == "Strong partnerships"
+    page.reload()
+    assert page.input_value("#ws-question-6-strengths") == "Strong partnerships"
+
+
+def test_export_all_then_import_on_the_index(page, server, tmp_path):
+    _worksheet(page, server, "worksheets/question-4/")
+    page.fill("textarea[name='messengers.1.1']", "La présidente de l’association")
+    page.wait_for_function("document.querySelector('.bdw-tools__status').textContent.length > 0")
+    page.goto(f"{server}/worksheets/")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Exporter les réponses de toutes les fiches").click()
+    saved = tmp_path / "all.json"
+    download.value.save_as(saved)
+    data = saved.read_text(encoding="utf-8")
+    assert '"lang": "fr"' in data and "La présidente" in data and '"question-8"' in data
+    page.evaluate("localStorage.clear()")
+    page.set_input_files(".bdw-tools input[type=file]", str(saved))
+    page.wait_for_function("document.querySelector('.bdw-tools__status').textContent.includes('importées')")
+    page.goto(f"{server}/worksheets/question-4/")
+    assert page.input_value("textarea[name='messengers.1.1']") == "La présidente de l’association"
+
+
+def test_print_layout_shows_the_sheet_alone(page, server):
+    _worksheet(page, server, "worksheets/question-2/")
+    page.emulate_media(media="print")
+    for hidden in [".md-header", ".md-sidebar--primary", ".md-footer", ".bdw-tools", ".bdw-eyebrow"]:
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator("article h1").is_visible()
+    assert page.locator(".bdw-sheet table.bdw-table--grid").is_visible()
+    line = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.bdw-worksheet')).getPropertyValue('--bdw-line'))")
+    assert line >= 8, "writing lines at least 8 mm apart"
+    header = page.evaluate("getComputedStyle(document.querySelector('.bdw-table thead')).display")
+    assert header == "table-header-group"
+
+
+def test_paper_choice_defaults_to_letter_and_switches_to_a4(page, server):
+    _worksheet(page, server, "en/worksheets/question-2/")
+    assert page.get_attribute("html", "data-paper") == "letter"
+    page.get_by_label("A4 (210 × 297 mm)").check()
+    assert page.get_attribute("html", "data-paper") == "a4"
+    page.emulate_media(media="print")
+    pdf = page.pdf(prefer_css_page_size=True)
+    from io import BytesIO
+    from pypdf import PdfReader
+    box = PdfReader(BytesIO(pdf)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+
+def test_worksheet_without_javascript_shows_the_blank_sheet(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/worksheets/question-3/")
+    assert page.locator("form.bdw-worksheet textarea").first.is_visible()
+    assert not page.locator(".bdw-tools__actions").is_visible()
+    assert page.locator(".bdw-tools__pdf a").first.is_visible()
+    context.close()
