@@ -265,7 +265,7 @@ def test_export_clear_then_import_restores_the_answers(page, server, tmp_path):
     page.set_input_files(".bdw-tools input[type=file]", str(saved))
     page.wait_for_function("document.querySelector('#ws-question-7-smart-goals').value.length > 0")
     assert page.input_value("textarea[name='first-steps.1.2']") == "Amira"
-    assert "imported" in page.inner_text(".bdw-tools__status")
+    page.wait_for_function("document.querySelector('.bdw-tools__status').textContent.includes('imported')")
     page.reload()
     assert page.input_value("#ws-question-7-smart-goals") == "Two new school partnerships by June"
 
