@@ -36,3 +36,14 @@ def test_unknown_marker_in_a_page_names_the_page(repo: Path, tmp_path: Path):
     output = failed.stdout + failed.stderr
     assert failed.returncode != 0 and "Traceback" not in output
     assert "messages/overview.md: unknown marker 'bdw:overveiw'" in output
+
+
+def test_new_worksheet_without_its_pages_says_which_files_to_create(repo: Path, tmp_path: Path):
+    source = (repo / "data/worksheets/question-4.yml").read_text(encoding="utf-8")
+    (repo / "data/worksheets/role-play.yml").write_text(source, encoding="utf-8")
+    failed = mkdocs_build(repo, tmp_path / "site")
+    output = failed.stdout + failed.stderr
+    assert failed.returncode != 0 and "Traceback" not in output
+    assert ("data/worksheets/role-play.yml:1: (file): This worksheet has no page in docs/fr/worksheets/. "
+            "Create docs/fr/worksheets/role-play.md holding the line <!-- bdw:worksheet role-play -->") in output
+    assert "docs/en/worksheets/role-play.md" in output

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from . import search_split, sitemap
 from .loader import Guide, load_guide
+from .problems import ProblemLog
 from .render import MARKER, Renderer, relative_url
 
 LOADS = {"count": 0}  # how many times data was loaded in this process (reported by bench)
@@ -37,6 +38,7 @@ class BuildSession:
               docs_dir_name: str, default_language: str) -> "BuildSession":
         guide = load_guide(root)
         LOADS["count"] += 1
+        _check_worksheet_pages(guide, root / docs_dir_name)
         edit_root = _edit_root(repo_url, edit_uri, docs_dir_name)
         return cls(guide, Renderer(guide, templates, edit_root), default_language, docs_dir_name, edit_root)
 
@@ -111,6 +113,20 @@ class BuildSession:
     def summary(self) -> str:
         return (f"bdw-guide: data loaded and validated {LOADS['count']} time(s) in this process; "
                 f"{len(self.guide.messages)} messages; languages built: {', '.join(sorted(self.languages_built))}")
+
+
+def _check_worksheet_pages(guide: Guide, docs_dir: Path) -> None:
+    """Every worksheet needs its printable page in each language tree (a one-line marker file);
+    without it, links from the guide would lead nowhere."""
+    log = ProblemLog(guide.root)
+    for entry in guide.worksheets:
+        for lang in ("fr", "en"):
+            page = docs_dir / lang / "worksheets" / f"{entry.id}.md"
+            if not page.is_file():
+                log.add(guide.root / entry.path, 1, "", f"this worksheet has no page in {docs_dir.name}/{lang}/worksheets/",
+                        f"create {docs_dir.name}/{lang}/worksheets/{entry.id}.md holding the line "
+                        f"<!-- bdw:worksheet {entry.id} --> and add it to the nav in mkdocs.yml")
+    log.raise_if_any()
 
 
 def _edit_root(repo_url: str | None, edit_uri: str | None, docs_dir_name: str) -> str | None:
