@@ -325,3 +325,22 @@ def test_glossary_entry_without_expansion(root):
     p = only(root)
     assert (p.file, p.field, p.line) == (rel, "smart.expansion", line_of(root, rel, "smart:"))
     assert p.what == "this field is missing"
+
+
+def test_worksheet_label_missing_its_french(root):
+    rel = "data/worksheets/question-4.yml"
+    text = (root / rel).read_text(encoding="utf-8")
+    start = text.index("      fr:", text.index("    label:"))
+    end = text.index("      en:", start)
+    (root / rel).write_text(text[:start] + text[end:], encoding="utf-8")
+    p = only(root)
+    assert (p.file, p.field) == (rel, "fields[0].label.fr")
+    assert p.what == "the French text is missing"
+
+
+def test_worksheet_field_with_a_misspelled_key(root):
+    rel = "data/worksheets/question-1.yml"
+    edit(root, rel, "    items: 3", "    itmes: 3")
+    p = only(root)  # one line: not also "a 'list' field needs 'items:'"
+    assert (p.file, p.line) == (rel, line_of(root, rel, "itmes: 3"))
+    assert "'itmes' is not a field this file can have" in p.what and "did you mean 'items'" in p.fix
