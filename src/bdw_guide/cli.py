@@ -7,11 +7,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from .loader import Guide, load_guide
-from .problems import DataError
+from .problems import DataError, annotation
 
 
 def _load(root: Path) -> Guide | None:
@@ -19,6 +20,9 @@ def _load(root: Path) -> Guide | None:
         return load_guide(root)
     except DataError as err:
         print(err.report(), file=sys.stderr)
+        if os.environ.get("GITHUB_ACTIONS") == "true":  # annotate the pull request's changed lines
+            for problem in err.problems:
+                print(annotation(problem))
         return None
 
 

@@ -26,6 +26,21 @@ class Problem:
         return f"{where}: {name}: {_sentence(self.what)} {_sentence(self.fix)}"
 
 
+def annotation(problem: "Problem") -> str:
+    """The problem as a GitHub Actions workflow command, so it shows on the changed file and
+    line of a pull request."""
+    def escape(text: str, *, prop: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+    name = problem.field or "(file)"
+    props = f"file={escape(problem.file, prop=True)}"
+    if problem.line:
+        props += f",line={problem.line}"
+    props += f",title={escape(name, prop=True)}"
+    return f"::error {props}::{escape(_sentence(problem.what) + ' ' + _sentence(problem.fix))}"
+
+
 def _sentence(text: str) -> str:
     text = text.strip()
     if not text:
