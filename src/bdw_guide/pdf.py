@@ -138,7 +138,9 @@ def _render(jobs: list[Job], cache_dir: Path) -> None:
                 page.goto(job.page.resolve().as_uri(), wait_until="load")
                 page.evaluate("paper => { document.documentElement.setAttribute('data-paper', paper);"
                               " document.documentElement.classList.add('bdw-blank'); }", job.paper)
-                target = cache_dir / f"{job.key}.tmp"
+                # A private temporary name: two builds sharing the cache (parallel test workers)
+                # may print the same page at once; the rename is atomic, the last one wins.
+                target = cache_dir / f"{job.key}.{os.getpid()}.tmp"
                 page.pdf(path=str(target), prefer_css_page_size=True, print_background=True, tagged=True)
                 target.replace(cache_dir / f"{job.key}.pdf")
         finally:
@@ -154,7 +156,7 @@ def _merge(parts: list[Path], out: Path, title: str, lang: str) -> None:
         writer.append(str(part))
     writer.add_metadata({"/Title": title})
     writer._root_object[NameObject("/Lang")] = TextStringObject(lang)
-    target = out.with_suffix(".tmp")
+    target = out.with_suffix(f".{os.getpid()}.tmp")
     with target.open("wb") as handle:
         writer.write(handle)
     target.replace(out)
