@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .loader import Guide
+from .models import LANGUAGES
 from .worksheets import PACK_PATH, PAPERS, PDF_PATH, WORKSHEET_PATH
 
 RENDER_VERSION = "1"  # change when the way PDFs are made changes, to refresh every cache entry
@@ -70,7 +71,7 @@ def _assets_digest(site_dir: Path) -> str:
 
 def plan(site_dir: Path, guide: Guide, default_language: str = "fr") -> list[Job]:
     jobs: list[Job] = []
-    for lang in ("fr", "en"):
+    for lang in LANGUAGES:
         root = site_dir if lang == default_language else site_dir / lang
         for entry in guide.worksheets:
             page = root / WORKSHEET_PATH.format(id=entry.id) / "index.html"
@@ -97,7 +98,7 @@ def make_pdfs(site_dir: Path, guide: Guide, cache_dir: Path, default_language: s
     report.cached += len(jobs) - len(missing)
     for job in jobs:
         _place(cache_dir / f"{job.key}.pdf", job.out, report)
-    for lang in ("fr", "en"):
+    for lang in LANGUAGES:
         root = site_dir if lang == default_language else site_dir / lang
         for paper in PAPERS:
             parts = [job for job in jobs if job.lang == lang and job.paper == paper]

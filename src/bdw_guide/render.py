@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context,
 from markupsafe import Markup
 
 from .loader import Entry, Guide, MessageEntry, worksheet_slots
+from .models import LANGUAGES
 from .text_rules import MarkdownRenderer, abbreviation_lines, plain_text
 from .worksheets import PACK_PATH, PAPERS, PDF_PATH, WORKSHEET_PATH, control_names, used_on_source
 
@@ -72,6 +73,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+        self.abbreviations = self._abbreviations()
         markdown = MarkdownRenderer(self.abbreviations)
         # Filters read the language being rendered from the template context.
         self.env.filters["md"] = pass_context(lambda ctx, text: markdown.block(text, ctx["lang"]))
@@ -91,11 +93,10 @@ class Renderer:
     def fill_slots(self, html: str) -> str:
         return SLOT.sub(lambda m: self._slots.pop(m.group(1), m.group(0)), html)
 
-    @property
-    def abbreviations(self) -> dict[str, dict[str, str]]:
-        """Each language's glossary: abbreviation -> expansion."""
+    def _abbreviations(self) -> dict[str, dict[str, str]]:
+        """Each language's glossary: abbreviation -> expansion (built once per build)."""
         return {lang: {e.abbreviation[lang]: e.expansion[lang] for e in self.guide.glossary.values()}
-                for lang in ("fr", "en")}
+                for lang in LANGUAGES}
 
     # -- public API -------------------------------------------------------------------------
 
@@ -126,7 +127,7 @@ class Renderer:
     def worksheet_print_css(self, site_url: str, default_language: str) -> str:
         """Named print pages for every worksheet, language and paper size (see worksheet-pages.css)."""
         sheets = []
-        for lang in ("fr", "en"):
+        for lang in LANGUAGES:
             prefix = "" if lang == default_language else f"{lang}/"
             template = self.guide.t("print_page", lang)
             page_numbers = " ".join(css_string(part) if i % 2 == 0 else f"counter({part})"

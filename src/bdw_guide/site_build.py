@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from . import search_split, sitemap
 from .loader import Guide, load_guide
+from .models import LANGUAGES
 from .problems import ProblemLog
 from .render import MARKER, Renderer, relative_url
 
@@ -120,7 +121,7 @@ def _check_worksheet_pages(guide: Guide, docs_dir: Path) -> None:
     without it, links from the guide would lead nowhere."""
     log = ProblemLog(guide.root)
     for entry in guide.worksheets:
-        for lang in ("fr", "en"):
+        for lang in LANGUAGES:
             page = docs_dir / lang / "worksheets" / f"{entry.id}.md"
             if not page.is_file():
                 log.add(guide.root / entry.path, 1, "", f"this worksheet has no page in {docs_dir.name}/{lang}/worksheets/",
