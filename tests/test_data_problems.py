@@ -27,6 +27,16 @@ def edit(root: Path, rel: str, old: str, new: str, count: int = 1) -> None:
     path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
+def cut(root: Path, rel: str, start: str, end: str | None, after: str = "") -> None:
+    """Delete from the first `start` (found after `after`) up to, not including, the next `end`
+    (or to the end of the file): how a contributor loses a block of lines."""
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    begin = text.index(start, text.index(after) if after else 0)
+    stop = text.index(end, begin + 1) if end else len(text)
+    path.write_text(text[:begin] + text[stop:], encoding="utf-8")
+
+
 def line_of(root: Path, rel: str, needle: str) -> int:
     """Line of the first line that is `needle` (a key such as 'copy:') or, failing that, contains it."""
     lines = (root / rel).read_text(encoding="utf-8").splitlines()
@@ -247,11 +257,7 @@ def test_calendar_week_with_an_unknown_objective(root):
 
 def test_question_missing_its_english_summary(root):
     rel = "data/questions.yml"
-    text = (root / rel).read_text(encoding="utf-8")
-    start = text.index("summary:", text.index("- title:", text.index("- title:") + 1))
-    en = text.index("    en:", start)
-    end = text.index("\n- title:", en)
-    (root / rel).write_text(text[:en] + text[end + 1:], encoding="utf-8")
+    cut(root, rel, "    en:", "- title:", after="Qui détient le pouvoir")  # question 2's summary.en
     p = only(root)
     assert (p.file, p.field) == (rel, "[1].summary.en")
     assert p.what == "the English text is missing"
@@ -282,10 +288,7 @@ def test_worksheet_field_with_an_unknown_kind(root):
 
 def test_worksheet_grid_without_row_headings(root):
     rel = "data/worksheets/question-2.yml"
-    text = (root / rel).read_text(encoding="utf-8")
-    start = text.index("    rows:")
-    end = text.index("    columns:", start)
-    (root / rel).write_text(text[:start] + text[end:], encoding="utf-8")
+    cut(root, rel, "    rows:", "    columns:")
     p = only(root)
     assert (p.file, p.field) == (rel, "fields[2]")
     assert p.what == "a 'grid' field needs 'rows:'"
@@ -319,9 +322,7 @@ def test_worksheet_on_an_unknown_page(root):
 
 def test_glossary_entry_without_expansion(root):
     rel = "data/glossary.yml"
-    text = (root / rel).read_text(encoding="utf-8")
-    start = text.index("  expansion:", text.index("smart:"))
-    (root / rel).write_text(text[:start], encoding="utf-8")
+    cut(root, rel, "  expansion:", None, after="smart:")
     p = only(root)
     assert (p.file, p.field, p.line) == (rel, "smart.expansion", line_of(root, rel, "smart:"))
     assert p.what == "this field is missing"
@@ -329,10 +330,7 @@ def test_glossary_entry_without_expansion(root):
 
 def test_worksheet_label_missing_its_french(root):
     rel = "data/worksheets/question-4.yml"
-    text = (root / rel).read_text(encoding="utf-8")
-    start = text.index("      fr:", text.index("    label:"))
-    end = text.index("      en:", start)
-    (root / rel).write_text(text[:start] + text[end:], encoding="utf-8")
+    cut(root, rel, "      fr:", "      en:", after="    label:")
     p = only(root)
     assert (p.file, p.field) == (rel, "fields[0].label.fr")
     assert p.what == "the French text is missing"

@@ -21,7 +21,7 @@ from markupsafe import Markup
 from .loader import Entry, Guide, MessageEntry, worksheet_slots
 from .models import LANGUAGES
 from .text_rules import MarkdownRenderer, abbreviation_lines, plain_text
-from .worksheets import PACK_PATH, PAPERS, PDF_PATH, WORKSHEET_PATH, control_names, used_on_source
+from .worksheets import PACK_PATH, PAPERS, PDF_PATH, WORKSHEET_PATH, control_names, row_headings, used_on_source
 
 MARKER = re.compile(r"^<!--\s*bdw:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->[ \t]*$", re.M)
 SLOT = re.compile(r"<!-- bdw-slot (\d+) -->")
@@ -177,7 +177,7 @@ class Renderer:
                 raise MarkerError(f"'bdw:{template[:-5]} {arg or ''}' needs a question number from 1 to {count}")
             n = int(arg)
             return self._render(template, lang, page_path, page_src, n=n, question=self.guide.questions[n - 1],
-                                total=count, QUESTION_PATH=QUESTION_PATH)
+                                total=count)
         return view
 
     def _activities(self, _arg: str | None, lang: str, page_path: str, page_src: str) -> str:
@@ -209,8 +209,7 @@ class Renderer:
         if slot not in slots:
             raise MarkerError(f"'bdw:worksheets {slot or ''}' names no page that shows worksheets; known: {', '.join(slots)}")
         worksheets = self.guide.worksheets_for(slot)
-        return self._render("worksheets.html", lang, page_path, page_src, worksheets=worksheets,
-                            edit_url=lambda entry: self.edit_url(entry, lang, "title"))
+        return self._render("worksheets.html", lang, page_path, page_src, worksheets=worksheets)
 
     def _simple(self, template: str) -> Callable[[str | None, str, str, str], str]:
         return lambda _arg, lang, page_path, page_src: self._render(template, lang, page_path, page_src)
@@ -249,6 +248,7 @@ class Renderer:
         return self.env.get_template(template).render(
             guide=guide, lang=lang, t=t, url=url, src=src, card=lambda e: self._slot(self.card(e, lang)),
             OVERVIEW_PATH=OVERVIEW_PATH, AUDIENCE_PATH=AUDIENCE_PATH, OBJECTIVE_PATH=OBJECTIVE_PATH,
-            WORKSHEET_PATH=WORKSHEET_PATH, PDF_PATH=PDF_PATH, PACK_PATH=PACK_PATH,
+            QUESTION_PATH=QUESTION_PATH, WORKSHEET_PATH=WORKSHEET_PATH, PDF_PATH=PDF_PATH, PACK_PATH=PACK_PATH,
+            row_headings=lambda field: row_headings(guide, field, lang),
             **context,
         )

@@ -13,14 +13,18 @@ PDF_PATH = "worksheets/pdf/{id}-{paper}.pdf"
 PACK_PATH = "worksheets/pdf/workshop-pack-{paper}.pdf"
 
 
-def row_count(guide: Guide, entry: Entry, field) -> int:
+def row_headings(guide: Guide, field, lang: str) -> list[str]:
+    """Headings of a table's or grid's rows; empty for a table of unlabelled rows."""
     if field.kind == "grid":
-        return len(field.rows)
-    if field.row_labels_from == "calendar":
-        return len(guide.calendar.weeks)
-    if field.row_labels:
-        return len(field.row_labels)
-    return int(field.rows)
+        return [row[lang] for row in field.rows]
+    if field.row_labels_from == "calendar":  # "Week 1: Access to services"...
+        return [guide.t("week_n", lang).format(n=n) + guide.t("colon", lang) + " " + guide.objectives[w.objective].short[lang]
+                for n, w in enumerate(guide.calendar.weeks, 1)]
+    return [row[lang] for row in field.row_labels or []]
+
+
+def row_count(guide: Guide, field) -> int:
+    return len(row_headings(guide, field, "en")) or int(field.rows)
 
 
 def control_names(guide: Guide, entry: Entry) -> list[str]:
@@ -33,7 +37,7 @@ def control_names(guide: Guide, entry: Entry) -> list[str]:
             names += [f"{field.id}.{n}" for n in range(1, field.items + 1)]
         else:
             columns = len(field.columns)
-            names += [f"{field.id}.{r}.{c}" for r in range(1, row_count(guide, entry, field) + 1)
+            names += [f"{field.id}.{r}.{c}" for r in range(1, row_count(guide, field) + 1)
                       for c in range(1, columns + 1)]
     return names
 
