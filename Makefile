@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
+lang ?= fr
 
 .PHONY: serve test build pdf check sources bench clean
 
@@ -27,8 +28,8 @@ build: $(STAMP) ## Deploy build into site/, worksheet PDFs included; a failed bu
 
 pdf: build ## Make the worksheet PDFs (blank, Letter and A4, one pack per language); cached by content
 
-check: $(STAMP) ## Validate data/ and print every problem, one line each
-	$(BIN)/python -m bdw_guide check
+check: $(STAMP) ## Validate data/ and translations; every problem one line each, in French (lang=en for English)
+	$(BIN)/python -m bdw_guide check --lang $(lang)
 
 sources: $(STAMP) ## Report for editors: cited claims whose source the guide does not name
 	$(BIN)/python -m bdw_guide sources

@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from bdw_guide import site_build
-from bdw_guide.problems import DataError
+from bdw_guide.problems import DataError, report_language
 from bdw_guide.render import MarkerError
 
 log = logging.getLogger("mkdocs.hooks.bdw_guide")
@@ -58,9 +58,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 edit_uri=config.edit_uri,
                 docs_dir_name=Path(config.docs_dir).name,
                 default_language=_default_language(config),
+                strict=bool(config.strict),
             )
         except DataError as err:
             raise PluginError(err.report()) from None
+        for gap in _session.page_gaps:  # only in a non-strict build (mkdocs serve): keep going, but say so
+            log.warning(gap.render(report_language()))
     plugin = _i18n(config)
     if plugin:
         for lang in plugin.config["languages"]:
@@ -74,7 +77,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
     try:
         return _session.page_markdown(markdown, _language(config), page.url, page.file.src_uri)
     except MarkerError as err:
-        raise PluginError(f"{page.file.src_uri}: {err}") from None
+        raise PluginError(f"{page.file.src_uri}: {err.render(report_language())}") from None
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:

@@ -28,8 +28,9 @@ def copy_repo(dest: Path) -> Path:
     return dest
 
 
-def mkdocs_build(repo: Path, site: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(repo: Path, site: Path, lang: str = "fr") -> subprocess.CompletedProcess[str]:
+    """A strict build of `repo`, its problems told in `lang`."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BDW_LANG": lang}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=repo, env=env, capture_output=True, text=True, timeout=300,

@@ -23,8 +23,9 @@ def test_bad_data_fails_cleanly_and_keeps_the_previous_site(repo: Path):
     output = failed.stdout + failed.stderr
     assert failed.returncode != 0
     assert "Traceback" not in output
-    assert "data/messages/access/public.yml:3: audience: 'publik' is not a known audience." in output
-    assert "data/ui.yml:" in output and "copy.fr: The French text is missing." in output
+    # In French unless the contributor asks otherwise (BDW_LANG=en, like `check --lang en`)
+    assert "data/messages/access/public.yml:3: audience: «\u00a0publik\u00a0» n’est pas un public connu." in output
+    assert "data/ui.yml:" in output and "copy.fr: Le texte français est absent." in output
     after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
 
@@ -32,7 +33,7 @@ def test_bad_data_fails_cleanly_and_keeps_the_previous_site(repo: Path):
 def test_unknown_marker_in_a_page_names_the_page(repo: Path, tmp_path: Path):
     page = repo / "docs/en/messages/overview.md"
     page.write_text("<!-- bdw:overveiw -->\n", encoding="utf-8")
-    failed = mkdocs_build(repo, tmp_path / "site")
+    failed = mkdocs_build(repo, tmp_path / "site", lang="en")
     output = failed.stdout + failed.stderr
     assert failed.returncode != 0 and "Traceback" not in output
     assert "messages/overview.md: unknown marker 'bdw:overveiw'" in output
@@ -41,7 +42,7 @@ def test_unknown_marker_in_a_page_names_the_page(repo: Path, tmp_path: Path):
 def test_new_worksheet_without_its_pages_says_which_files_to_create(repo: Path, tmp_path: Path):
     source = (repo / "data/worksheets/question-4.yml").read_text(encoding="utf-8")
     (repo / "data/worksheets/role-play.yml").write_text(source, encoding="utf-8")
-    failed = mkdocs_build(repo, tmp_path / "site")
+    failed = mkdocs_build(repo, tmp_path / "site", lang="en")
     output = failed.stdout + failed.stderr
     assert failed.returncode != 0 and "Traceback" not in output
     assert ("data/worksheets/role-play.yml:1: (file): This worksheet has no page in docs/fr/worksheets/. "

@@ -42,15 +42,22 @@ def test_problems_are_annotated_on_their_file_and_line_in_github_actions(tmp_pat
     message = tmp_path / "data/messages/access/public.yml"
     message.write_text(message.read_text(encoding="utf-8").replace("audience: public", "audience: publik"),
                        encoding="utf-8")
-    run = lambda env: subprocess.run([sys.executable, "-m", "bdw_guide", "check", "--root", str(tmp_path)],
-                                     capture_output=True, text=True, env={**os.environ, **env})
-    in_actions = run({"GITHUB_ACTIONS": "true"})
+    def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "bdw_guide", "check", "--root", str(tmp_path), *args],
+                              capture_output=True, text=True, env={**os.environ, "BDW_LANG": "", **env})
+
+    in_actions = run({"GITHUB_ACTIONS": "true"}, "--lang", "en")
     assert in_actions.returncode == 1
     assert ("::error file=data/messages/access/public.yml,line=3,title=audience::'publik' is not a known "
             "audience. Use one of: public, business, government, education.") in in_actions.stdout
-    elsewhere = run({"GITHUB_ACTIONS": ""})
+    elsewhere = run({"GITHUB_ACTIONS": ""}, "--lang", "en")
     assert "::error" not in elsewhere.stdout + elsewhere.stderr
     assert "data/messages/access/public.yml:3: audience: 'publik' is not a known audience." in elsewhere.stderr
+    french = run({"GITHUB_ACTIONS": ""})  # French unless asked otherwise
+    assert french.returncode == 1
+    assert ("data/messages/access/public.yml:3: audience: «\u00a0publik\u00a0» n’est pas un public connu. "
+            "Utilisez l’un de ceux-ci\u00a0: public, business, government, education.") in french.stderr
+    assert french.stderr.startswith("1 problème dans les données du guide\u00a0:")
 
 
 def test_pull_request_template_has_the_checklist_in_both_languages():

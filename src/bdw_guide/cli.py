@@ -1,8 +1,6 @@
-"""Command line: check the data without building, and list facts whose source the guide does not name.
+"""Check the guide's data, in the contributor's language, before anything is built.
 
-    python -m bdw_guide check      # every data problem, one line each; exit 1 if any
-    python -m bdw_guide sources    # report for editors: sourced claims with no named source
-    python -m bdw_guide pdf        # blank worksheet PDFs into the built site (cached)
+Vérifie les données du guide, dans la langue de la personne qui contribue, avant toute construction.
 """
 from __future__ import annotations
 
@@ -12,33 +10,66 @@ import sys
 from pathlib import Path
 
 from .loader import Guide, load_guide
-from .problems import DataError, annotation
+from .problem_texts import REPORT
+from .problems import DataError, Problem, annotation, report_language
+from .translation import translation_status
+
+EPILOG = """\
+commands / commandes:
+  check    every problem in data/, one line each (file:line: field: what is wrong. How to fix it.),
+           then the translation status: texts or pages in one language only (exit 1), and texts
+           older in git than their other-language version (advice only).
+           Chaque problème de data/, un par ligne (fichier:ligne: champ: ce qui ne va pas. Comment
+           corriger.), puis l’état des traductions : textes ou pages dans une seule langue (code 1)
+           et textes plus anciens dans git que leur version dans l’autre langue (simple avis).
+  sources  claims the guide cites without naming the source / affirmations citées sans source nommée
+  pdf      worksheet PDFs into a built site / PDF des fiches dans un site construit
+
+examples / exemples:
+  python -m bdw_guide check              # en français (par défaut)
+  python -m bdw_guide check --lang en    # in English
+  make check lang=en
+
+exit status / code de sortie: 0 = OK, 1 = problems found / problèmes trouvés
+"""
 
 
-def _load(root: Path) -> Guide | None:
+def _load(root: Path, lang: str) -> tuple[Guide | None, list[Problem]]:
     try:
-        return load_guide(root)
+        return load_guide(root), []
     except DataError as err:
-        print(err.report(), file=sys.stderr)
-        if os.environ.get("GITHUB_ACTIONS") == "true":  # annotate the pull request's changed lines
-            for problem in err.problems:
-                print(annotation(problem))
-        return None
+        return None, err.problems
 
 
-def check(root: Path) -> int:
-    guide = _load(root)
-    if guide is None:
-        return 1
-    unnamed = len(unnamed_sources(guide))
-    print(f"Data OK: {len(guide.objectives)} objectives, {len(guide.audiences)} audiences, "
-          f"{len(guide.messages)} messages, {len(guide.questions)} planning questions, {len(guide.activities)} activities, "
-          f"{len(guide.worksheets)} worksheets, {len(guide.glossary)} abbreviations, {len(guide.ui)} interface strings, "
-          "in French and English.")
-    if unnamed:
-        print(f"Note for editors: {unnamed} cited claims have a source the guide does not name "
-              "(see: python -m bdw_guide sources).")
-    return 0
+def _print_problems(problems: list[Problem], lang: str) -> None:
+    if not problems:
+        return
+    print(DataError(problems).report(lang), file=sys.stderr)
+    if os.environ.get("GITHUB_ACTIONS") == "true":  # annotate the pull request's changed lines
+        for problem in problems:
+            print(annotation(problem, lang))
+
+
+def check(root: Path, lang: str = "fr") -> int:
+    guide, problems = _load(root, lang)
+    status = translation_status(root)
+    # A missing translation is reported once, by the translation status, not also by the data check.
+    gaps = {(gap.file, gap.field) for gap in status.gaps}
+    problems = [p for p in problems if not (p.code.startswith("missing_text_") and (p.file, p.field) in gaps)]
+    _print_problems(problems, lang)
+    if status.gaps and os.environ.get("GITHUB_ACTIONS") == "true":
+        for gap in status.gaps:
+            print(annotation(gap, lang))
+    if guide is not None:
+        print(REPORT["data_ok"][lang][0].format(
+            objectives=len(guide.objectives), audiences=len(guide.audiences), messages=len(guide.messages),
+            questions=len(guide.questions), activities=len(guide.activities), worksheets=len(guide.worksheets),
+            abbreviations=len(guide.glossary), ui=len(guide.ui)))
+        unnamed = len(unnamed_sources(guide))
+        if unnamed:
+            print(REPORT["unnamed_sources"][lang][0].format(count=unnamed))
+    print(status.report(lang), file=sys.stderr if status.gaps else sys.stdout)
+    return 1 if problems or status.gaps else 0
 
 
 def unnamed_sources(guide: Guide) -> list[tuple[str, str, str]]:
@@ -47,9 +78,10 @@ def unnamed_sources(guide: Guide) -> list[tuple[str, str, str]]:
             for entry in guide.messages.values() for fact in entry.data.facts if fact.source is None]
 
 
-def sources(root: Path) -> int:
-    guide = _load(root)
+def sources(root: Path, lang: str = "fr") -> int:
+    guide, problems = _load(root, lang)
     if guide is None:
+        _print_problems(problems, lang)
         return 1
     rows = unnamed_sources(guide)
     print("# Claims cited in the guide whose source it does not name\n")
@@ -63,11 +95,12 @@ def sources(root: Path) -> int:
     return 0
 
 
-def pdf(root: Path, site: Path | None = None, cache: Path | None = None) -> int:
+def pdf(root: Path, lang: str = "fr", site: Path | None = None, cache: Path | None = None) -> int:
     from .pdf import PdfError, make_pdfs
 
-    guide = _load(root)
+    guide, problems = _load(root, lang)
     if guide is None:
+        _print_problems(problems, lang)
         return 1
     try:
         report = make_pdfs(site or root / "site", guide, cache or root / ".cache" / "pdf")
@@ -79,14 +112,16 @@ def pdf(root: Path, site: Path | None = None, cache: Path | None = None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bdw_guide", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["check", "sources", "pdf"],
-                        help="check: validate data/ and print every problem; sources: report unnamed sources; "
-                             "pdf: make the worksheet PDFs in a built site")
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root (default: current folder)")
-    parser.add_argument("--site", type=Path, help="built site for 'pdf' (default: <root>/site)")
-    parser.add_argument("--cache", type=Path, help="PDF cache for 'pdf' (default: <root>/.cache/pdf)")
+    parser = argparse.ArgumentParser(prog="python -m bdw_guide", description=__doc__,
+                                     epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=["check", "sources", "pdf"], help="check | sources | pdf (see below / voir plus bas)")
+    parser.add_argument("--lang", choices=["fr", "en"], default=report_language(),
+                        help="language of the messages / langue des messages (default / par défaut: fr)")
+    parser.add_argument("--root", type=Path, default=Path.cwd(),
+                        help="repository root / racine du dépôt (default / par défaut: .)")
+    parser.add_argument("--site", type=Path, help="pdf: built site / site construit (default: <root>/site)")
+    parser.add_argument("--cache", type=Path, help="pdf: PDF cache / cache des PDF (default: <root>/.cache/pdf)")
     args = parser.parse_args(argv)
     if args.command == "pdf":
-        return pdf(args.root, args.site, args.cache)
-    return {"check": check, "sources": sources}[args.command](args.root)
+        return pdf(args.root, args.lang, args.site, args.cache)
+    return {"check": check, "sources": sources}[args.command](args.root, args.lang)

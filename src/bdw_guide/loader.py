@@ -16,7 +16,7 @@ from .models import (Activity, Audience, Calendar, Campaign, Contributors, Gloss
                      Objective, Question, Questions, Text, Worksheet)
 from .problems import ProblemLog
 from .validation import validate
-from .yaml_source import YamlSource, read_yaml
+from .yaml_source import YamlSource, dotted, read_yaml
 
 MESSAGES_DIR = "messages"
 ACTIVITIES_DIR = "activities"
@@ -106,7 +106,7 @@ class _Loading:
     def read(self, name: str) -> YamlSource | None:
         path = self.data_dir / name
         if not path.is_file():
-            self.log.add(path, 0, "", "this file is missing", "restore it from the repository's main branch")
+            self.log.add(path, 0, "", "file_missing")
             return None
         return read_yaml(path, self.log)
 
@@ -125,8 +125,7 @@ class _Loading:
         if source is None:
             return {}, []
         if not isinstance(source.data, dict):
-            self.log.add(source.path, 1, "", "the file should be a list of entries 'id:' with fields under each",
-                         "compare it with the version on the main branch")
+            self.log.add(source.path, 1, "", "not_keyed_file")
             return {}, []
         out: dict[str, Any] = {}
         for key, value in source.data.items():
@@ -173,8 +172,7 @@ def _one_file_each(loading: _Loading, folder_name: str, model: type[BaseModel]) 
     entries: list[Entry] = []
     for path in sorted(folder.glob("*")):
         if path.suffix not in (".yml", ".yaml"):
-            loading.log.add(path, 0, "", f"only .yml files belong in data/{folder_name}",
-                            f"rename the file to end in .yml, or move it out of data/{folder_name}")
+            loading.log.add(path, 0, "", "wrong_extension", folder=folder_name)
             continue
         source = read_yaml(path, loading.log)
         if source is None:
@@ -183,7 +181,7 @@ def _one_file_each(loading: _Loading, folder_name: str, model: type[BaseModel]) 
         if item is not None:
             entries.append(Entry(path.stem, item, loading.log.relative(path), _field_lines(source)))
     if not entries and not loading.log.problems:
-        loading.log.add(folder, 0, "", "this folder has no entries", "restore it from the repository's main branch")
+        loading.log.add(folder, 0, "", "folder_empty")
     return entries
 
 
@@ -194,8 +192,7 @@ def _load_activities(loading: _Loading) -> list[Entry]:
         other = by_position.get(entry.data.position)
         if other:
             loading.log.add(loading.root / entry.path, entry.lines.get("position", 1), "position",
-                            f"{other.path} already has position {entry.data.position}",
-                            "give each activity its own position number (the order on the page)")
+                            "duplicate_position", other=other.path, position=entry.data.position)
         by_position[entry.data.position] = entry
     return sorted(activities, key=lambda e: (e.data.position, e.id))
 
@@ -208,12 +205,10 @@ def _load_worksheets(loading: _Loading, question_count: int) -> list[Entry]:
         for index, field_id in enumerate(ids):
             if field_id in ids[:index]:
                 loading.log.add(loading.root / entry.path, entry.lines.get(f"fields[{index}].id", 1),
-                                f"fields[{index}].id", f"another field in this worksheet already has id '{field_id}'",
-                                "give each field its own id (answers are saved under it)")
+                                f"fields[{index}].id", "duplicate_field_id", field_id=field_id)
         if question_count and entry.data.used_on not in slots:
             loading.log.add(loading.root / entry.path, entry.lines.get("used_on", 1), "used_on",
-                            f"'{entry.data.used_on}' is not a page that shows worksheets",
-                            f"use one of: {', '.join(slots)}")
+                            "unknown_slot", value=entry.data.used_on, choices=", ".join(slots))
     order = {slot: index for index, slot in enumerate(slots)}
     return sorted(worksheets, key=lambda e: (order.get(e.data.used_on, len(order)), e.id))
 
@@ -228,14 +223,13 @@ def _load_contributors(loading: _Loading, glossary: dict[str, GlossaryEntry]) ->
     for key, org in contributors.organizations.items():
         if org.glossary and org.glossary not in glossary:
             loading.log.add(source.path, source.line(("organizations", key, "glossary")),
-                            f"organizations.{key}.glossary", f"'{org.glossary}' is not an entry of data/glossary.yml",
-                            f"use one of: {', '.join(glossary)}, or add the entry to data/glossary.yml")
+                            f"organizations.{key}.glossary", "unknown_glossary",
+                            value=org.glossary, choices=", ".join(glossary))
     known = list(contributors.organizations)
     for index, person in enumerate(contributors.people):
         if person.organization not in known:
             loading.log.add(source.path, source.line(("people", index, "organization")), f"people[{index}].organization",
-                            f"'{person.organization}' is not an organization listed under 'organizations:'",
-                            f"use one of: {', '.join(known)}, or add the organization with its French and English names")
+                            "unknown_organization", value=person.organization, choices=", ".join(known))
     return contributors
 
 
@@ -254,15 +248,13 @@ def _load_messages(loading: _Loading, objectives: list[str],
         if path.is_dir():
             continue
         if path.suffix not in (".yml", ".yaml"):
-            log.add(path, 0, "", "only .yml files belong in data/messages",
-                    "rename the file to end in .yml, or move it out of data/messages")
+            log.add(path, 0, "", "wrong_extension", folder=MESSAGES_DIR)
             continue
         source = read_yaml(path, log)
         if source is None:
             continue
         if not isinstance(source.data, dict):
-            log.add(path, 1, "", "a message file should be a set of fields (objective:, audience:, message:...)",
-                    "compare it with another file in data/messages")
+            log.add(path, 1, "", "message_not_mapping")
             continue
         message = validate(Message, source, log)
         ids_ok = _check_id(log, source, "objective", source.data.get("objective"), objectives)
@@ -271,10 +263,8 @@ def _load_messages(loading: _Loading, objectives: list[str],
             continue
         entry = MessageEntry(message, log.relative(path), _field_lines(source))
         if entry.key in messages:
-            log.add(path, source.line(("audience",)), "audience",
-                    f"{seen_in[entry.key]} already holds the message for objective '{message.objective}' "
-                    f"and audience '{message.audience}'",
-                    "each pair has exactly one file: edit that file instead, or correct 'objective:'/'audience:' here")
+            log.add(path, source.line(("audience",)), "audience", "duplicate_pair",
+                    other=seen_in[entry.key], objective=message.objective, audience=message.audience)
             continue
         messages[entry.key] = entry
         seen_in[entry.key] = entry.path
@@ -282,10 +272,8 @@ def _load_messages(loading: _Loading, objectives: list[str],
         for objective in objectives:
             for audience in audiences:
                 if (objective, audience) not in messages and (objective, audience) not in _failed_pairs(log):
-                    log.add(folder / objective / f"{audience}.yml", 0, "",
-                            f"no message for objective '{objective}' and audience '{audience}' "
-                            "(the guide has one for each of the 16 pairs)",
-                            f"create data/messages/{objective}/{audience}.yml from another message file")
+                    log.add(folder / objective / f"{audience}.yml", 0, "", "missing_pair",
+                            objective=objective, audience=audience)
     return messages
 
 
@@ -306,9 +294,7 @@ def _check_id(log: ProblemLog, source: YamlSource, name: str, value: Any, known:
     if known and value not in known:
         choices = ", ".join(known)
         loc = loc or (name,)
-        field_name = "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p)) for i, p in enumerate(loc))
-        log.add(source.path, source.line(loc), field_name, f"'{value}' is not a known {name}",
-                f"use one of: {choices}")
+        log.add(source.path, source.line(loc), dotted(loc), f"unknown_{name}", value=value, choices=choices)
         return False
     return True
 

@@ -14,17 +14,15 @@ from pydantic_core import PydanticCustomError
 from .text_rules import unsafe_text_problem
 
 LANGUAGES: tuple[str, ...] = ("fr", "en")
-LANGUAGE_NAMES = {"fr": "French", "en": "English"}
 
 
 def _checked(text: str) -> str:
     if not text.strip():
-        raise PydanticCustomError("empty_text", "the text is empty",
-                                  {"fix": "write the text after the colon, or use '>-' and indent the text on the next lines"})
+        raise PydanticCustomError("empty_text", "the text is empty")
     problem = unsafe_text_problem(text)
     if problem:
-        what, fix = problem
-        raise PydanticCustomError("unsafe_text", what, {"fix": fix})
+        code, details = problem
+        raise PydanticCustomError(code, "unsafe text", details)
     return text.strip(" \t\r\n")  # keep a leading no-break space (French « : »)
 
 
@@ -87,9 +85,7 @@ class Organization(Strict):
     @model_validator(mode="after")
     def _named_once(self) -> "Organization":
         if (self.name is None) == (self.glossary is None):
-            raise PydanticCustomError(
-                "name_or_glossary", "an organization needs either 'name:' or 'glossary:', not both and not neither",
-                {"fix": "give 'name:' with fr: and en: lines, or 'glossary:' with the id of its entry in data/glossary.yml"})
+            raise PydanticCustomError("name_or_glossary", "give either 'name:' or 'glossary:'")
         return self
 
 
@@ -168,27 +164,21 @@ class WorksheetField(Strict):
         given = {name for name in _SHAPE_FIELDS if getattr(self, name) is not None}
         for name in _KIND_NEEDS[self.kind]:
             if name not in given:
-                raise PydanticCustomError("field_shape", "a '{kind}' field needs '{name}:'",
-                                          {"kind": self.kind, "name": name,
-                                           "fix": f"add '{name}:' (see the worksheet example in CONTRIBUTING.md)"})
+                raise PydanticCustomError("field_needs", "a '{kind}' field needs '{name}:'",
+                                          {"kind": self.kind, "name": name})
         extra = sorted(given - _KIND_ALLOWS[self.kind])
         if extra:
-            raise PydanticCustomError("field_shape", "a '{kind}' field does not take '{name}:'",
-                                      {"kind": self.kind, "name": extra[0],
-                                       "fix": f"remove '{extra[0]}:', or change 'kind:'"})
+            raise PydanticCustomError("field_refuses", "a '{kind}' field does not take '{name}:'",
+                                      {"kind": self.kind, "name": extra[0], "key": extra[0]})
         if self.kind == "grid" and (not isinstance(self.rows, list) or len(self.rows) != 2
                                     or len(self.columns or []) != 2):
-            raise PydanticCustomError("field_shape", "a 'grid' has exactly 2 'rows:' and 2 'columns:' headings",
-                                      {"fix": "list two headings under 'rows:' and two under 'columns:', each with fr: and en:"})
+            raise PydanticCustomError("grid_shape", "a 'grid' has 2 rows and 2 columns", {"key": "rows"})
         if self.kind == "table":
             row_settings = [n for n in ("rows", "row_labels", "row_labels_from") if n in given]
             if len(row_settings) != 1 or isinstance(self.rows, list):
-                raise PydanticCustomError("field_shape", "a 'table' needs exactly one of 'rows:' (a number), "
-                                          "'row_labels:' or 'row_labels_from:'",
-                                          {"fix": "write 'rows: 5' for five empty rows, or list 'row_labels:'"})
+                raise PydanticCustomError("table_rows_setting", "a 'table' needs one row setting")
             if isinstance(self.rows, int) and not 1 <= self.rows <= 20:
-                raise PydanticCustomError("field_shape", "'rows:' should be between 1 and 20",
-                                          {"fix": "write a number of empty rows from 1 to 20"})
+                raise PydanticCustomError("table_rows_range", "'rows:' should be between 1 and 20", {"key": "rows"})
         return self
 
 
@@ -199,9 +189,7 @@ class Worksheet(Strict):
     fields: list[WorksheetField] = Field(min_length=1)
 
 
-FIELD_NAMES: frozenset[str] = frozenset(
-    name
-    for model in (Text, Objective, Audience, Fact, Message, Campaign, Organization, Person, Contributors,
-                  GlossaryEntry, Week, Calendar, Question, Activity, WorksheetField, Worksheet)
-    for name in model.model_fields
-)
+_MODELS = (Text, Objective, Audience, Fact, Message, Campaign, Organization, Person, Contributors,
+           GlossaryEntry, Week, Calendar, Question, Activity, WorksheetField, Worksheet)
+FIELD_NAMES: frozenset[str] = frozenset(name for model in _MODELS for name in model.model_fields)
+MODEL_NAMES: frozenset[str] = frozenset(model.__name__ for model in _MODELS)  # as pydantic names union members

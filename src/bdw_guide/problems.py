@@ -6,39 +6,71 @@ to fix it, in words that need no knowledge of Python.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .problem_texts import CATALOGUE, REPORT, YAML_DETAILS_FR
+
+LANGS = ("fr", "en")
+
+
+def report_language(lang: str | None = None) -> str:
+    """The contributor's language: given (--lang), else BDW_LANG, else French (the guide's own language)."""
+    lang = lang or os.environ.get("BDW_LANG", "fr")
+    return lang if lang in LANGS else "fr"
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong in one data file."""
+    """One thing wrong in one data file, kept as a code and its details so it can be told in either language."""
 
     file: str
     line: int
     field: str
-    what: str
-    fix: str
+    code: str
+    args: tuple[tuple[str, str], ...] = ()
+
+    def texts(self, lang: str = "en") -> tuple[str, str]:
+        """(what is wrong, how to fix it) in `lang`."""
+        what, fix = CATALOGUE[self.code][lang]
+        values = dict(self.args)
+        if lang == "fr" and "detail" in values:
+            values["detail"] = YAML_DETAILS_FR.get(values["detail"], values["detail"])
+        return what.format(**values), fix.format(**values)
+
+    @property
+    def what(self) -> str:
+        return self.texts("en")[0]
+
+    @property
+    def fix(self) -> str:
+        return self.texts("en")[1]
+
+    def render(self, lang: str = "en") -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        name = self.field or ("(fichier)" if lang == "fr" else "(file)")
+        what, fix = self.texts(lang)
+        return f"{where}: {name}: {_sentence(what)} {_sentence(fix)}"
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        name = self.field or "(file)"
-        return f"{where}: {name}: {_sentence(self.what)} {_sentence(self.fix)}"
+        return self.render("en")
 
 
-def annotation(problem: "Problem") -> str:
+def annotation(problem: Problem, lang: str = "en") -> str:
     """The problem as a GitHub Actions workflow command, so it shows on the changed file and
     line of a pull request."""
     def escape(text: str, *, prop: bool = False) -> str:
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
-    name = problem.field or "(file)"
+    name = problem.field or ("(fichier)" if lang == "fr" else "(file)")
+    what, fix = problem.texts(lang)
     props = f"file={escape(problem.file, prop=True)}"
     if problem.line:
         props += f",line={problem.line}"
     props += f",title={escape(name, prop=True)}"
-    return f"::error {props}::{escape(_sentence(problem.what) + ' ' + _sentence(problem.fix))}"
+    return f"::error {props}::{escape(_sentence(what) + ' ' + _sentence(fix))}"
 
 
 def _sentence(text: str) -> str:
@@ -56,10 +88,11 @@ class DataError(Exception):
         self.problems = sorted(set(problems))
         super().__init__(self.report())
 
-    def report(self) -> str:
+    def report(self, lang: str | None = None) -> str:
+        lang = report_language(lang)
         count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} in the guide's data:"
-        return "\n".join([head, *map(str, self.problems)])
+        head = REPORT["head"][lang][0 if count == 1 else 1].format(count=count)
+        return "\n".join([head, *(p.render(lang) for p in self.problems)])
 
 
 @dataclass
@@ -69,8 +102,11 @@ class ProblemLog:
     root: Path
     problems: list[Problem] = field(default_factory=list)
 
-    def add(self, path: Path, line: int, field_name: str, what: str, fix: str) -> None:
-        self.problems.append(Problem(self.relative(path), line, field_name, what, fix))
+    def add(self, path: Path, line: int, field_name: str, code: str, **args: object) -> None:
+        if code not in CATALOGUE:
+            raise KeyError(f"no text for problem code {code!r} in problem_texts.py")
+        self.problems.append(Problem(self.relative(path), line, field_name, code,
+                                     tuple(sorted((k, str(v)) for k, v in args.items()))))
 
     def relative(self, path: Path) -> str:
         try:

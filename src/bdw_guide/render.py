@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from .loader import Entry, Guide, MessageEntry, worksheet_slots
 from .models import LANGUAGES
+from .problem_texts import CATALOGUE
 from .text_rules import MarkdownRenderer, abbreviation_lines, plain_text
 from .worksheets import PACK_PATH, PAPERS, PDF_PATH, WORKSHEET_PATH, control_names, row_headings, used_on_source
 
@@ -43,7 +44,14 @@ def css_string(text: str) -> str:
 
 
 class MarkerError(ValueError):
-    """A page holds a marker that names nothing we know."""
+    """A page holds a marker that names nothing we know; told in either language like a data problem."""
+
+    def __init__(self, code: str, **args: object):
+        self.code, self.args_ = code, {k: str(v) for k, v in args.items()}
+        super().__init__(self.render("en"))
+
+    def render(self, lang: str) -> str:
+        return CATALOGUE[self.code][lang][0].format(**self.args_)
 
 
 def relative_url(target: str, current: str) -> str:
@@ -111,7 +119,7 @@ class Renderer:
             kind, arg = match.group(1), match.group(2)
             view = self._views().get(kind)
             if view is None:
-                raise MarkerError(f"unknown marker 'bdw:{kind}'; known: {', '.join(self._views())}")
+                raise MarkerError("marker_unknown", kind=kind, known=", ".join(self._views()))
             return view(arg, lang, page_path, page_src)
 
         return MARKER.sub(replace, markdown)
@@ -174,7 +182,7 @@ class Renderer:
         def view(arg: str | None, lang: str, page_path: str, page_src: str) -> str:
             count = len(self.guide.questions)
             if not arg or not arg.isdigit() or not 1 <= int(arg) <= count:
-                raise MarkerError(f"'bdw:{template[:-5]} {arg or ''}' needs a question number from 1 to {count}")
+                raise MarkerError("marker_question", marker=f"{template[:-5]} {arg or ''}".strip(), count=count)
             n = int(arg)
             return self._render(template, lang, page_path, page_src, n=n, question=self.guide.questions[n - 1],
                                 total=count)
@@ -194,7 +202,7 @@ class Renderer:
         entry = next((w for w in self.guide.worksheets if w.id == worksheet_id), None)
         if entry is None:
             known = ", ".join(w.id for w in self.guide.worksheets)
-            raise MarkerError(f"'bdw:worksheet {worksheet_id or ''}' names no file in data/worksheets; known: {known}")
+            raise MarkerError("marker_worksheet", marker=f"worksheet {worksheet_id or ''}".strip(), known=known)
         source = posixpath.relpath(used_on_source(entry.data.used_on), posixpath.dirname(page_src) or ".")
         return self._render("worksheet-page.html", lang, page_path, page_src, entry=entry,
                             used_on_title=self._used_on_title(entry.data.used_on, lang), used_on_src=source)
@@ -207,7 +215,7 @@ class Renderer:
     def _worksheets(self, slot: str | None, lang: str, page_path: str, page_src: str) -> str:
         slots = worksheet_slots(len(self.guide.questions))
         if slot not in slots:
-            raise MarkerError(f"'bdw:worksheets {slot or ''}' names no page that shows worksheets; known: {', '.join(slots)}")
+            raise MarkerError("marker_slot", marker=f"worksheets {slot or ''}".strip(), known=", ".join(slots))
         worksheets = self.guide.worksheets_for(slot)
         return self._render("worksheets.html", lang, page_path, page_src, worksheets=worksheets)
 
@@ -228,7 +236,7 @@ class Renderer:
     @staticmethod
     def _known(key: str | None, known: dict, kind: str):
         if key not in known:
-            raise MarkerError(f"'bdw:{kind} {key or ''}' names no known {kind}; known: {', '.join(known)}")
+            raise MarkerError(f"marker_{kind}", marker=f"{kind} {key or ''}".strip(), known=", ".join(known))
         return known[key]
 
     def _render(self, template: str, lang: str, page_path: str, page_src: str, **context) -> str:

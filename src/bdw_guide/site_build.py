@@ -15,8 +15,9 @@ from urllib.parse import urlsplit
 from . import search_split, sitemap
 from .loader import Guide, load_guide
 from .models import LANGUAGES
-from .problems import ProblemLog
+from .problems import DataError, Problem, ProblemLog
 from .render import MARKER, Renderer, relative_url
+from .translation import page_gaps
 
 LOADS = {"count": 0}  # how many times data was loaded in this process (reported by bench)
 
@@ -33,15 +34,24 @@ class BuildSession:
     docs_dir_name: str
     edit_root: str | None
     languages_built: set[str] = field(default_factory=set)
+    page_gaps: list[Problem] = field(default_factory=list)
 
     @classmethod
     def start(cls, root: Path, templates: Path, repo_url: str | None, edit_uri: str | None,
-              docs_dir_name: str, default_language: str) -> "BuildSession":
+              docs_dir_name: str, default_language: str, strict: bool = False) -> "BuildSession":
+        """Load and check everything a build needs. A page in one language tree only is an error in a
+        strict build (readers of the other language would silently get a fallback) and returned as
+        `page_gaps` otherwise, for the adapter to warn about."""
         guide = load_guide(root)
         LOADS["count"] += 1
         _check_worksheet_pages(guide, root / docs_dir_name)
+        gaps = page_gaps(root, root / docs_dir_name)
+        if gaps and strict:
+            raise DataError(gaps)
         edit_root = _edit_root(repo_url, edit_uri, docs_dir_name)
-        return cls(guide, Renderer(guide, templates, edit_root), default_language, docs_dir_name, edit_root)
+        session = cls(guide, Renderer(guide, templates, edit_root), default_language, docs_dir_name, edit_root)
+        session.page_gaps = gaps
+        return session
 
     # -- per page ---------------------------------------------------------------------------
 
@@ -124,9 +134,8 @@ def _check_worksheet_pages(guide: Guide, docs_dir: Path) -> None:
         for lang in LANGUAGES:
             page = docs_dir / lang / "worksheets" / f"{entry.id}.md"
             if not page.is_file():
-                log.add(guide.root / entry.path, 1, "", f"this worksheet has no page in {docs_dir.name}/{lang}/worksheets/",
-                        f"create {docs_dir.name}/{lang}/worksheets/{entry.id}.md holding the line "
-                        f"<!-- bdw:worksheet {entry.id} --> and add it to the nav in mkdocs.yml")
+                log.add(guide.root / entry.path, 1, "", "worksheet_without_page",
+                        tree=f"{docs_dir.name}/{lang}/worksheets", id=entry.id)
     log.raise_if_any()
 
 

@@ -13,35 +13,31 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-_CHECKS: list[tuple[re.Pattern[str], str, str]] = [
-    (re.compile(r"<\s*script", re.I), "it contains a <script> tag, which is not allowed",
-     "remove the tag; messages are plain text with Markdown (*emphasis*, **bold**, [text](https://...))"),
-    (re.compile(r"<\s*iframe", re.I), "it contains an <iframe> tag, which is not allowed",
-     "remove the tag; to point to a video or page, write a Markdown link [text](https://...)"),
-    (re.compile(r"javascript\s*:", re.I), "it contains a javascript: link, which is not allowed",
-     "use an ordinary https:// address in the link, or remove the link"),
-    (re.compile(r"\bon[a-z]+\s*=", re.I), "it contains an HTML event attribute (such as onclick= or onerror=), which is not allowed",
-     "remove the attribute; text cannot run code"),
-    (re.compile(r"\bstyle\s*=", re.I), "it contains a style= attribute, which is not allowed",
-     "remove it; the site's look comes from its stylesheet. Use *emphasis* or **bold** instead"),
-    (re.compile(r"</?\s*[a-z][a-z0-9-]*(\s[^>]*)?>|<!--", re.I), "it contains raw HTML, which is not allowed",
-     "write Markdown instead: *emphasis*, **bold**, [link text](https://...)"),
+# (pattern, problem code); the words for each code are in problem_texts.py.
+_CHECKS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"<\s*script", re.I), "unsafe_script"),
+    (re.compile(r"<\s*iframe", re.I), "unsafe_iframe"),
+    (re.compile(r"javascript\s*:", re.I), "unsafe_js_link"),
+    (re.compile(r"\bon[a-z]+\s*=", re.I), "unsafe_event"),
+    (re.compile(r"\bstyle\s*=", re.I), "unsafe_style"),
+    (re.compile(r"</?\s*[a-z][a-z0-9-]*(\s[^>]*)?>|<!--", re.I), "unsafe_html"),
 ]
 
 _ALLOWED_SCHEMES = {"http", "https", "mailto"}
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")
 
 
-def unsafe_text_problem(text: str) -> tuple[str, str] | None:
-    """(what is wrong, how to fix it) for the first unsafe construct in `text`, or None."""
-    for pattern, what, fix in _CHECKS:
-        if pattern.search(text):
-            return what, fix
+def unsafe_text_problem(text: str) -> tuple[str, dict[str, str]] | None:
+    """(problem code, its details) for the first unsafe construct in `text`, or None; `found` is
+    the offending text, so the report can point at the line that holds it."""
+    for pattern, code in _CHECKS:
+        match = pattern.search(text)
+        if match:
+            return code, {"found": match.group(0)}
     for target in _LINK_TARGET.findall(text):
         scheme = target.split(":", 1)[0].lower() if ":" in target else ""
         if scheme and scheme not in _ALLOWED_SCHEMES:
-            return (f"it links to a '{scheme}:' address, which is not allowed",
-                    "use an https:// or mailto: address")
+            return "unsafe_scheme", {"scheme": scheme, "found": target}
     return None
 
 

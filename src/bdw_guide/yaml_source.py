@@ -19,6 +19,14 @@ from .problems import ProblemLog
 
 Loc = tuple[str | int, ...]
 
+
+def dotted(loc: Loc) -> str:
+    """A location as a contributor reads it in a report: `message.fr`, `fields[2].id`, `[0].title`."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
 try:
     _Loader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - libyaml missing: same result, slower
@@ -36,6 +44,11 @@ class YamlSource:
     path: Path
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
+    ends: dict[Loc, int] = field(default_factory=dict)
+
+    def span(self, loc: Loc) -> tuple[int, int]:
+        """First and last line of the value at `loc` (a folded text runs over several lines)."""
+        return self.lines[loc], self.ends.get(loc, self.lines[loc])
 
     def line(self, loc: Loc) -> int:
         """Line of the value at `loc`; the nearest existing parent's line if it is missing."""
@@ -50,7 +63,13 @@ class _Duplicate(Exception):
         self.key, self.first, self.second = key, first, second
 
 
-def _construct(node: yaml.Node, loc: Loc, lines: dict[Loc, int]) -> Any:
+def _last_line(node: yaml.Node) -> int:
+    end = node.end_mark
+    return end.line if end.column == 0 else end.line + 1  # a block text ends at the start of the next line
+
+
+def _construct(node: yaml.Node, loc: Loc, lines: dict[Loc, int], ends: dict[Loc, int] | None = None) -> Any:
+    ends = {} if ends is None else ends
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -58,15 +77,17 @@ def _construct(node: yaml.Node, loc: Loc, lines: dict[Loc, int]) -> Any:
             key = key if isinstance(key, (str, int)) else str(key)
             line = key_node.start_mark.line + 1
             if key in out:
-                raise _Duplicate(str(key), lines[loc + (key,)], line)
+                raise _Duplicate(dotted(loc + (key,)), lines[loc + (key,)], line)
             lines[loc + (key,)] = line
-            out[key] = _construct(value_node, loc + (key,), lines)
+            ends[loc + (key,)] = max(line, _last_line(value_node))
+            out[key] = _construct(value_node, loc + (key,), lines, ends)
         return out
     if isinstance(node, yaml.SequenceNode):
         items = []
         for index, item in enumerate(node.value):
             lines[loc + (index,)] = item.start_mark.line + 1
-            items.append(_construct(item, loc + (index,), lines))
+            ends[loc + (index,)] = max(lines[loc + (index,)], _last_line(item))
+            items.append(_construct(item, loc + (index,), lines, ends))
         return items
     value = node.value
     if not node.style:  # plain (unquoted) scalars (style None or "") follow YAML 1.2's core schema
@@ -86,27 +107,29 @@ def read_yaml(path: Path, log: ProblemLog) -> YamlSource | None:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        log.add(path, line, "", "the file is not saved as UTF-8 text",
-                "save it again as UTF-8 (GitHub's web editor always does), and check accented letters on this line")
+        log.add(path, line, "", "not_utf8")
         return None
     try:
         node = yaml.compose(text, Loader=_Loader)
+    except yaml.reader.ReaderError as err:  # an invisible control character, often pasted from a PDF
+        line = text[: max(err.position, 0)].count("\n") + 1
+        log.add(path, line, "", "control_character", char=f"U+{err.character:04X}"
+                if isinstance(err.character, int) else repr(err.character))
+        return None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 0
         what = (err.problem or err.context or "the YAML cannot be read").strip()
-        log.add(path, line, "", f"YAML syntax error: {what}",
-                "check the indentation (two spaces per level); text that contains ': ' or starts with *, &, #, ! or a quote "
-                "must be in quotes or written as a block after '>-'")
+        log.add(path, line, "", "yaml_syntax", detail=what)
         return None
     if node is None:
-        log.add(path, 1, "", "the file is empty", "restore its content, or delete the file if it is not needed")
+        log.add(path, 1, "", "empty_file")
         return None
     lines: dict[Loc, int] = {}
+    ends: dict[Loc, int] = {}
     try:
-        data = _construct(node, (), lines)
+        data = _construct(node, (), lines, ends)
     except _Duplicate as dup:
-        log.add(path, dup.second, dup.key, f"this key is written twice (first on line {dup.first})",
-                "keep one of the two lines and delete the other")
+        log.add(path, dup.second, dup.key, "duplicate_key", first=dup.first)
         return None
-    return YamlSource(path, data, lines)
+    return YamlSource(path, data, lines, ends)
