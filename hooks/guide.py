@@ -17,12 +17,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from bdw_guide import site_build
+from bdw_guide import csp, site_build
 from bdw_guide.problems import DataError, report_language
 from bdw_guide.render import MarkerError
 
 log = logging.getLogger("mkdocs.hooks.bdw_guide")
 _session: site_build.BuildSession | None = None
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"  # live reload injects an inline script a policy would block
 
 
 def _i18n(config: MkDocsConfig):
@@ -87,7 +93,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     assert _session is not None
-    return _session.page_html(output, _language(config), page.url, config.site_url)
+    return _session.page_html(output, _language(config), page.url, config.site_url, policy=not _serving)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """The theme's own pages (404.html) get the same security policy as the guide's pages."""
+    if _serving or not template_name.endswith(".html"):
+        return output
+    return csp.with_policy(output)
 
 
 @event_priority(-200)  # after static-i18n (-100) has built every language and merged the search index

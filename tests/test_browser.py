@@ -5,6 +5,7 @@ Skipped only where no Chromium exists and never under CI=true.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import urlparse
@@ -20,6 +21,21 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
         "--disable-sync", "--no-first-run"]
 
 pytestmark = pytest.mark.browser
+
+
+def status_says(page, text: str | None = None) -> None:
+    """Wait for the worksheet tools' status line (locator waits: a string predicate would be
+    refused by the pages' own security policy, which forbids eval)."""
+    status = page.locator(".bdw-tools__status")
+    if text is None:
+        status.filter(has_text=re.compile(r"\S")).wait_for()
+    else:
+        status.filter(has_text=text).wait_for()
+
+
+def expect(locator):
+    from playwright.sync_api import expect as playwright_expect
+    return playwright_expect(locator)
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +66,14 @@ def page(browser, server):
     page = context.new_page()
     page.set_default_timeout(10_000)
     page.outside_requests = outside  # type: ignore[attr-defined]
+    violations: list[str] = []
+    page.on("console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None)
+    page.csp_violations = violations  # type: ignore[attr-defined]
     yield page
     context.close()
+    # Every browser test doubles as a policy check: nothing the site does may be refused by it.
+    if not getattr(page, "expects_csp_violation", False):
+        assert violations == [], violations
 
 
 def test_switcher_keeps_the_page(page, server):
@@ -237,7 +259,7 @@ def test_answers_survive_a_reload_and_show_on_the_question_page(page, server):
     _worksheet(page, server)
     page.fill("#ws-question-1-change", "Une politique provinciale d’orientation")
     page.fill("#ws-question-1-problem-2", "Deuxième formulation")
-    page.wait_for_function("document.querySelector('.bdw-tools__status').textContent.length > 0")
+    status_says(page)
     page.reload()
     page.wait_for_selector(".bdw-tools__actions:not([hidden])")
     assert page.input_value("#ws-question-1-change") == "Une politique provinciale d’orientation"
@@ -252,7 +274,7 @@ def test_export_clear_then_import_restores_the_answers(page, server, tmp_path):
     _worksheet(page, server, "en/worksheets/question-7/")
     page.fill("#ws-question-7-smart-goals", "Two new school partnerships by June")
     page.fill("textarea[name='first-steps.1.2']", "Amira")
-    page.wait_for_function("document.querySelector('.bdw-tools__status').textContent.length > 0")
+    status_says(page)
     with page.expect_download() as download:
         page.get_by_role("button", name="Export my answers").click()
     saved = tmp_path / "answers.json"
@@ -263,9 +285,9 @@ def test_export_clear_then_import_restores_the_answers(page, server, tmp_path):
     page.reload()
     assert page.input_value("#ws-question-7-smart-goals") == ""
     page.set_input_files(".bdw-tools input[type=file]", str(saved))
-    page.wait_for_function("document.querySelector('#ws-question-7-smart-goals').value.length > 0")
+    expect(page.locator("#ws-question-7-smart-goals")).not_to_have_value("")
     assert page.input_value("textarea[name='first-steps.1.2']") == "Amira"
-    page.wait_for_function("document.querySelector('.bdw-tools__status').textContent.includes('imported')")
+    status_says(page, "imported")
     page.reload()
     assert page.input_value("#ws-question-7-smart-goals") == "Two new school partnerships by June"
 
@@ -283,11 +305,11 @@ def test_export_clear_then_import_restores_the_answers(page, server, tmp_path):
 def test_a_bad_import_changes_nothing_and_says_why(page, server, tmp_path, content, message):
     _worksheet(page, server, "en/worksheets/question-6/")
     page.fill("#ws-question-6-strengths", "Strong partnerships")
-    page.wait_for_function("document.querySelector('.bdw-tools__status').textContent.length > 0")
+    status_says(page)
     bad = tmp_path / "bad.json"
     bad.write_text(content, encoding="utf-8")
     page.set_input_files(".bdw-tools input[type=file]", str(bad))
-    page.wait_for_function(f"document.querySelector('.bdw-tools__status').textContent.includes({message!r})")
+    status_says(page, message)
     assert page.get_attribute(".bdw-tools__status", "role") == "alert"
     assert page.input_value("#ws-question-6-strengths") == "Strong partnerships"
     page.reload()
@@ -297,7 +319,7 @@ def test_a_bad_import_changes_nothing_and_says_why(page, server, tmp_path, conte
 def test_export_all_then_import_on_the_index(page, server, tmp_path):
     _worksheet(page, server, "worksheets/question-4/")
     page.fill("textarea[name='messengers.1.1']", "La présidente de l’association")
-    page.wait_for_function("document.querySelector('.bdw-tools__status').textContent.length > 0")
+    status_says(page)
     page.goto(f"{server}/worksheets/")
     with page.expect_download() as download:
         page.get_by_role("button", name="Exporter les réponses de toutes les fiches").click()
@@ -307,7 +329,7 @@ def test_export_all_then_import_on_the_index(page, server, tmp_path):
     assert '"lang": "fr"' in data and "La présidente" in data and '"question-8"' in data
     page.evaluate("localStorage.clear()")
     page.set_input_files(".bdw-tools input[type=file]", str(saved))
-    page.wait_for_function("document.querySelector('.bdw-tools__status').textContent.includes('importées')")
+    status_says(page, "importées")
     page.goto(f"{server}/worksheets/question-4/")
     assert page.input_value("textarea[name='messengers.1.1']") == "La présidente de l’association"
 
@@ -346,3 +368,47 @@ def test_worksheet_without_javascript_shows_the_blank_sheet(browser, server):
     assert not page.locator(".bdw-tools__actions").is_visible()
     assert page.locator(".bdw-tools__pdf a").first.is_visible()
     context.close()
+
+
+PAGE_TYPES = {
+    "home": "/", "home (en)": "/en/", "audience": "/messages/audiences/education/",
+    "objective (en)": "/en/messages/objectives/funding/", "overview": "/messages/overview/",
+    "question": "/en/planning/question-3/", "worksheet": "/worksheets/question-2/",
+    "worksheet index (en)": "/en/worksheets/", "activities": "/getting-started/", "404": "/404.html",
+}
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_every_page_type_runs_under_its_security_policy(page, server, kind):
+    page.goto(f"{server}{PAGE_TYPES[kind]}")
+    policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    assert "script-src 'self' 'sha256-" in policy and "unsafe-inline" not in policy and "http" not in policy
+    # The theme's inline scripts ran (they were allowed by hash): its storage helper exists,
+    # and its bundle wired the search box.
+    assert page.evaluate("typeof __md_get") == "function"
+    page.keyboard.press("/")  # Material's search shortcut
+    page.keyboard.type("career" if "(en)" in kind or kind in ("question",) else "carrière")
+    page.locator(".md-search-result__item").first.wait_for()
+    page.wait_for_timeout(200)
+    assert page.csp_violations == []
+
+
+def test_a_script_smuggled_into_the_content_does_not_run(page, server):
+    """Stored XSS: a script in the page's content (where contributed text lands) is refused by the
+    policy, while the theme's own inline scripts still run."""
+    page.expects_csp_violation = True
+    url = f"{server}/en/messages/audiences/public/"
+
+    def inject(route) -> None:
+        html = route.fetch().text()
+        html = html.replace("</article>", "<script>window.__smuggled = true</script>"
+                            '<img src="x" onerror="window.__smuggled_attr = true"></article>', 1)
+        route.fulfill(body=html, headers={"content-type": "text/html; charset=utf-8"})
+
+    page.route(url, inject)
+    page.goto(url)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__smuggled") is None
+    assert page.evaluate("window.__smuggled_attr") is None
+    assert page.evaluate("typeof __md_get") == "function"
+    assert any("inline script" in v or "event handler" in v for v in page.csp_violations), page.csp_violations

@@ -214,3 +214,25 @@ def test_background_lists_the_18_contributors_from_data(site, lang, prefix):
     assert abbr["title"] == ("Fondation canadienne pour le développement de carrière" if lang == "fr"
                              else "Canadian Career Development Foundation")
     assert len(page.select("article h2")) >= 4
+
+
+def test_every_page_carries_a_policy_allowing_only_the_theme_inline_scripts(site):
+    import base64
+    import hashlib
+
+    pages = all_pages(site) + [site / "404.html"]
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        page = BeautifulSoup(html, "lxml")
+        head = page.head.find_all(recursive=False)
+        assert head[0].name == "meta" and head[0].get("charset"), path
+        assert head[1].get("http-equiv") == "Content-Security-Policy", path  # before any script
+        policy = head[1]["content"]
+        directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+        assert "http" not in policy and "unsafe" not in policy, path
+        inline = [s for s in page.find_all("script") if not s.get("src") and s.get("type") != "application/json"]
+        assert inline and not any(s.find_parent("article") for s in inline), path
+        allowed = set(directives["script-src"].split()) - {"'self'"}
+        digests = {f"'sha256-{base64.b64encode(hashlib.sha256(s.string.encode()).digest()).decode()}'"
+                   for s in inline}
+        assert digests == allowed, path  # exactly the theme's scripts: nothing more is allowed

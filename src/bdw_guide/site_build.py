@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import search_split, sitemap
+from . import csp, search_split, sitemap
 from .loader import Guide, load_guide
 from .models import LANGUAGES
 from .problems import DataError, Problem, ProblemLog
@@ -83,7 +83,13 @@ class BuildSession:
                 return f"{self.edit_root}{target}"
         return f"{self.edit_root}{self.docs_dir_name}/{src_uri}"
 
-    def page_html(self, html: str, lang: str, page_url: str, site_url: str | None) -> str:
+    def page_html(self, html: str, lang: str, page_url: str, site_url: str | None, *, policy: bool = True) -> str:
+        """The finished page: links and search fixed (see `_fix_links`), then its security policy
+        (left out by `mkdocs serve`, whose live-reload script is inline)."""
+        html = self._fix_links(html, lang, page_url, site_url)
+        return csp.with_policy(html) if policy else html
+
+    def _fix_links(self, html: str, lang: str, page_url: str, site_url: str | None) -> str:
         """Relative switcher links, and a translated page's search pointed at its own language's
         index (see search_split).
 
