@@ -401,8 +401,9 @@ def test_a_script_smuggled_into_the_content_does_not_run(page, server):
 
     def inject(route) -> None:
         html = route.fetch().text()
-        html = html.replace("</article>", "<script>window.__smuggled = true</script>"
-                            '<img src="x" onerror="window.__smuggled_attr = true"></article>', 1)
+        # After the first message card (an <article> inside the page's <article>): still content.
+        html = html.replace("</article>", "</article><script>window.__smuggled = true</script>"
+                            '<img src="x" onerror="window.__smuggled_attr = true">', 1)
         route.fulfill(body=html, headers={"content-type": "text/html; charset=utf-8"})
 
     page.route(url, inject)

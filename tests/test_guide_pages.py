@@ -160,10 +160,13 @@ def test_abbreviations_have_their_expansion_as_a_tooltip(site, lang, prefix):
 
 
 def _prose(page: BeautifulSoup) -> str:
-    """The article's running text: no code, no permalink symbols, no form controls."""
+    """The article's running text: no code, no permalink symbols, no form controls. Inline code
+    becomes a placeholder word, so the punctuation after it is still checked where it stands."""
     body = article(page)
-    for tag in body.select("code, pre, script, style, a.headerlink, textarea, input"):
+    for tag in body.select("pre, script, style, a.headerlink, textarea, input"):
         tag.decompose()
+    for tag in body.select("code"):
+        tag.replace_with("CODE")
     return "".join(s for s in body.find_all(string=True) if isinstance(s, NavigableString))
 
 

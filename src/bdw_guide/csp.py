@@ -18,20 +18,21 @@ POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img
           "form-action 'self'")
 
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S | re.I)
-_CONTENT = re.compile(r"<article\b.*?</article>", re.S | re.I)
 _CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
 _NOT_JAVASCRIPT = re.compile(r'\btype="(?!text/javascript|module)[^"]+"', re.I)  # JSON data blocks
 
 
 def theme_script_hashes(html: str) -> list[str]:
     """CSP source expressions for the inline scripts outside the content, in page order."""
-    content = _CONTENT.search(html)
+    # The content is the theme's one main <article>; message cards are <article>s nested in it, so
+    # it runs from the first opening tag to the last closing one.
+    start, end = html.find("<article"), html.rfind("</article>")
     hashes: list[str] = []
     for match in _INLINE_SCRIPT.finditer(html):
         attrs = match.group("attrs")
         if "src=" in attrs or _NOT_JAVASCRIPT.search(attrs):
             continue
-        if content and content.start() <= match.start() < content.end():
+        if 0 <= start <= match.start() < end:
             continue
         digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
         token = f"'sha256-{base64.b64encode(digest).decode()}'"

@@ -14,11 +14,13 @@ from pydantic import BaseModel
 
 from .models import (Activity, Audience, Calendar, Campaign, Contributors, GlossaryEntry, Message,
                      Objective, Question, Questions, Text, Worksheet)
+from .models import LANGUAGES
 from .problems import ProblemLog
 from .validation import validate
 from .yaml_source import YamlSource, dotted, read_yaml
 
 MESSAGES_DIR = "messages"
+EXAMPLES_DIR = "examples"
 ACTIVITIES_DIR = "activities"
 WORKSHEETS_DIR = "worksheets"
 
@@ -66,6 +68,7 @@ class Guide:
     questions: list[Question]
     activities: list[Entry]  # in their 'position' order
     worksheets: list[Entry]  # in the order of the pages they are used on
+    examples: dict[str, str] = field(default_factory=dict)  # language -> commented example message file
 
     def message(self, objective: str, audience: str) -> MessageEntry:
         return self.messages[(objective, audience)]
@@ -150,10 +153,30 @@ def load_guide(root: Path, data_dir: Path | None = None) -> Guide:
     questions = loading.whole("questions.yml", Questions)
     activities = _load_activities(loading)
     worksheets = _load_worksheets(loading, len(questions.root) if questions else 0)
+    examples = _load_examples(loading, objective_ids, audience_ids)
     loading.log.raise_if_any()
     assert campaign and contributors and calendar and questions
     return Guide(loading.root, campaign, objectives, audiences, messages, ui, contributors, glossary,
-                 calendar, list(questions.root), activities, worksheets)
+                 calendar, list(questions.root), activities, worksheets, examples)
+
+
+def _load_examples(loading: _Loading, objectives: list[str], audiences: list[str]) -> dict[str, str]:
+    """The commented example message shown on the Contribute page, one file per language (its
+    comments are in that language). It is checked like a real message, and both files must hold
+    the same data, so the example can never teach something the check refuses."""
+    texts: dict[str, str] = {}
+    data: dict[str, Any] = {}
+    for lang in LANGUAGES:
+        source = loading.read(f"{EXAMPLES_DIR}/message.{lang}.yml")
+        if source is None:
+            continue
+        if validate(Message, source, loading.log) is not None:
+            _check_id(loading.log, source, "objective", source.data.get("objective"), objectives)
+            _check_id(loading.log, source, "audience", source.data.get("audience"), audiences)
+        texts[lang], data[lang] = source.path.read_text(encoding="utf-8"), source.data
+    if len(data) == len(LANGUAGES) and data["fr"] != data["en"]:
+        loading.log.add(loading.data_dir / EXAMPLES_DIR / "message.en.yml", 1, "", "examples_differ")
+    return texts
 
 
 def _load_calendar(loading: _Loading, objectives: list[str]) -> Calendar | None:

@@ -270,6 +270,13 @@ CATALOGUE: dict[str, Texts] = {
         "fr": ("aucun message pour l’objectif « {objective} » et le public « {audience} » (le guide en a un pour "
                "chacune des 16 paires)", "créez data/messages/{objective}/{audience}.yml à partir d’un autre fichier de message"),
     },
+    "examples_differ": {
+        "en": ("the two example files hold different data (only their comments may differ)",
+               "make the same change in data/examples/message.fr.yml and data/examples/message.en.yml"),
+        "fr": ("les deux fichiers d’exemple contiennent des données différentes (seuls leurs commentaires "
+               "peuvent différer)", "faites la même modification dans data/examples/message.fr.yml et "
+               "data/examples/message.en.yml"),
+    },
     "worksheet_without_page": {
         "en": ("this worksheet has no page in {tree}/",
                "create {tree}/{id}.md holding the line <!-- bdw:worksheet {id} --> and add it to the nav in mkdocs.yml"),
@@ -329,6 +336,8 @@ CATALOGUE.update({
 # The YAML parser's own words for the mistakes contributors make most often.
 YAML_DETAILS_FR: dict[str, str] = {
     "mapping values are not allowed here": "un « : » est mal placé (texte à mettre entre guillemets?)",
+    "mapping values are not allowed in this context": "un « : » est mal placé (texte à mettre entre "
+                                                      "guillemets?)",
     "could not find expected ':'": "il manque un « : » après une clé",
     "found character '\\t' that cannot start any token": "une tabulation sert de retrait; utilisez des espaces",
     "found character that cannot start any token": "un caractère ne peut pas commencer une valeur ici (une tabulation "

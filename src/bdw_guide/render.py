@@ -21,6 +21,7 @@ from markupsafe import Markup
 from .loader import Entry, Guide, MessageEntry, worksheet_slots
 from .models import LANGUAGES
 from .problem_texts import CATALOGUE
+from .problems import Problem
 from .text_rules import MarkdownRenderer, abbreviation_lines, plain_text
 from .worksheets import PACK_PATH, PAPERS, PDF_PATH, WORKSHEET_PATH, control_names, row_headings, used_on_source
 
@@ -176,7 +177,18 @@ class Renderer:
                 "question-list": self._simple("question-list.html"), "activities": self._activities,
                 "question": self._question("question.html"), "question-nav": self._question("question-nav.html"),
                 "worksheets": self._worksheets, "worksheet": self._worksheet_page,
-                "worksheet-list": self._worksheet_list}
+                "worksheet-list": self._worksheet_list, "example-message": self._example_message,
+                "example-problem": self._example_problem}
+
+    def _example_message(self, _arg: str | None, lang: str, page_path: str, page_src: str) -> str:
+        """The commented example file, as a code block readers can copy (Markdown, not HTML)."""
+        return f'```yaml title="data/messages/access/public.yml"\n{self.guide.examples[lang].rstrip()}\n```'
+
+    def _example_problem(self, _arg: str | None, lang: str, page_path: str, page_src: str) -> str:
+        """What the check prints for a typical mistake, from the same catalogue as the real check."""
+        problem = Problem("data/messages/access/public.yml", 3, "audience", "unknown_audience",
+                          (("choices", ", ".join(self.guide.audiences)), ("value", "publik")))
+        return f"```text\n{problem.render(lang)}\n```"
 
     def _question(self, template: str) -> Callable[[str | None, str, str, str], str]:
         def view(arg: str | None, lang: str, page_path: str, page_src: str) -> str:
