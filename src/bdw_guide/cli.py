@@ -63,7 +63,7 @@ def check(root: Path, lang: str = "fr") -> int:
     if guide is not None:
         print(REPORT["data_ok"][lang][0].format(
             objectives=len(guide.objectives), audiences=len(guide.audiences), messages=len(guide.messages),
-            questions=len(guide.questions), activities=len(guide.activities), worksheets=len(guide.worksheets),
+            questions=len(guide.questions), activities=len(guide.activities), case_studies=len(guide.case_studies), worksheets=len(guide.worksheets),
             abbreviations=len(guide.glossary), ui=len(guide.ui)))
         unnamed = len(unnamed_sources(guide))
         if unnamed:

@@ -12,15 +12,15 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models import (Activity, Audience, Calendar, Campaign, Contributors, GlossaryEntry, Message,
-                     Objective, Question, Questions, Text, Worksheet)
-from .models import LANGUAGES
+from .models import (LANGUAGES, Activity, Audience, Calendar, Campaign, CaseStudy, Contributors, GlossaryEntry,
+                     Message, Objective, Question, Questions, Text, Worksheet)
 from .problems import ProblemLog
 from .validation import validate
 from .yaml_source import YamlSource, dotted, read_yaml
 
 MESSAGES_DIR = "messages"
 EXAMPLES_DIR = "examples"
+CASE_STUDIES_DIR = "case-studies"
 ACTIVITIES_DIR = "activities"
 WORKSHEETS_DIR = "worksheets"
 
@@ -68,6 +68,7 @@ class Guide:
     questions: list[Question]
     activities: list[Entry]  # in their 'position' order
     worksheets: list[Entry]  # in the order of the pages they are used on
+    case_studies: list[Entry] = field(default_factory=list)  # in their 'position' order
     examples: dict[str, str] = field(default_factory=dict)  # language -> commented example message file
 
     def message(self, objective: str, audience: str) -> MessageEntry:
@@ -94,7 +95,7 @@ class Guide:
 
 def worksheet_slots(question_count: int) -> list[str]:
     """The places a worksheet can be shown, in page order."""
-    return ["communication-plan"] + [f"question-{n}" for n in range(1, question_count + 1)]
+    return ["communication-plan"] + [f"question-{n}" for n in range(1, question_count + 1)] + ["partnership"]
 
 
 @dataclass
@@ -153,11 +154,12 @@ def load_guide(root: Path, data_dir: Path | None = None) -> Guide:
     questions = loading.whole("questions.yml", Questions)
     activities = _load_activities(loading)
     worksheets = _load_worksheets(loading, len(questions.root) if questions else 0)
+    case_studies = _load_case_studies(loading, len(questions.root) if questions else 0)
     examples = _load_examples(loading, objective_ids, audience_ids)
     loading.log.raise_if_any()
     assert campaign and contributors and calendar and questions
     return Guide(loading.root, campaign, objectives, audiences, messages, ui, contributors, glossary,
-                 calendar, list(questions.root), activities, worksheets, examples)
+                 calendar, list(questions.root), activities, worksheets, case_studies, examples)
 
 
 def _load_examples(loading: _Loading, objectives: list[str], audiences: list[str]) -> dict[str, str]:
@@ -209,15 +211,35 @@ def _one_file_each(loading: _Loading, folder_name: str, model: type[BaseModel]) 
 
 
 def _load_activities(loading: _Loading) -> list[Entry]:
-    activities = _one_file_each(loading, ACTIVITIES_DIR, Activity)
+    return _by_position(loading, _one_file_each(loading, ACTIVITIES_DIR, Activity))
+
+
+def _by_position(loading: _Loading, entries: list[Entry]) -> list[Entry]:
+    """Entries in their `position:` order; two with the same position are a problem (which first?)."""
     by_position: dict[int, Entry] = {}
-    for entry in activities:
+    for entry in entries:
         other = by_position.get(entry.data.position)
         if other:
             loading.log.add(loading.root / entry.path, entry.lines.get("position", 1), "position",
                             "duplicate_position", other=other.path, position=entry.data.position)
         by_position[entry.data.position] = entry
-    return sorted(activities, key=lambda e: (e.data.position, e.id))
+    return sorted(entries, key=lambda e: (e.data.position, e.id))
+
+
+def _load_case_studies(loading: _Loading, question_count: int) -> list[Entry]:
+    studies = _by_position(loading, _one_file_each(loading, CASE_STUDIES_DIR, CaseStudy))
+    expected = [f"question-{n}" for n in range(1, question_count + 1)]
+    for entry in studies if question_count else []:  # no questions loaded: that file's problem is reported
+        given = list(entry.data.questions)
+        path, line = loading.root / entry.path, entry.lines.get("questions", 1)
+        for key in given:
+            if key not in expected:
+                loading.log.add(path, entry.lines.get(f"questions.{key}", line), f"questions.{key}",
+                                "case_question_unknown", value=key, choices=", ".join(expected))
+        for key in expected:
+            if key not in given:
+                loading.log.add(path, line, f"questions.{key}", "case_question_missing", key=key)
+    return studies
 
 
 def _load_worksheets(loading: _Loading, question_count: int) -> list[Entry]:
@@ -233,7 +255,7 @@ def _load_worksheets(loading: _Loading, question_count: int) -> list[Entry]:
             loading.log.add(loading.root / entry.path, entry.lines.get("used_on", 1), "used_on",
                             "unknown_slot", value=entry.data.used_on, choices=", ".join(slots))
     order = {slot: index for index, slot in enumerate(slots)}
-    return sorted(worksheets, key=lambda e: (order.get(e.data.used_on, len(order)), e.id))
+    return sorted(worksheets, key=lambda e: (order.get(e.data.used_on, len(order)), e.data.position or 0, e.id))
 
 
 def _load_contributors(loading: _Loading, glossary: dict[str, GlossaryEntry]) -> Contributors | None:

@@ -136,6 +136,34 @@ class Activity(Strict):
     tip: Text | None = None
 
 
+class Figure(Strict):
+    """A key figure of a case study; the number is written in each language's format on the page."""
+
+    value: int = Field(ge=0)
+    to: int | None = Field(default=None, ge=0)  # upper bound of a range ("30 to 57 million")
+    about: bool = False  # the source says "about" / "environ"
+    label: Text
+
+
+class CaseSection(Strict):
+    heading: Text
+    body: Text
+
+
+class CaseStudy(Strict):
+    """A campaign run elsewhere, told in its source's structure and read through the guide's
+    eight planning questions (`questions:` has one text per question page: question-1...)."""
+
+    position: int = Field(ge=1)
+    title: Text
+    where: Text
+    when: Text | None = None
+    summary: Text
+    figures: list[Figure] = Field(default_factory=list)
+    sections: list[CaseSection] = Field(min_length=1)
+    questions: dict[str, Text]
+
+
 FieldKind = Literal["lines", "list", "table", "grid"]
 _KIND_NEEDS: dict[str, tuple[str, ...]] = {"lines": (), "list": ("items",), "table": ("columns",),
                                            "grid": ("rows", "columns")}
@@ -184,12 +212,14 @@ class WorksheetField(Strict):
 
 class Worksheet(Strict):
     used_on: CheckedStr
+    position: int | None = Field(default=None, ge=1)  # order among the worksheets of the same page
     title: Text
     intro: Text
     fields: list[WorksheetField] = Field(min_length=1)
 
 
 _MODELS = (Text, Objective, Audience, Fact, Message, Campaign, Organization, Person, Contributors,
-           GlossaryEntry, Week, Calendar, Question, Activity, WorksheetField, Worksheet)
+           GlossaryEntry, Week, Calendar, Question, Activity, Figure, CaseSection, CaseStudy, WorksheetField,
+           Worksheet)
 FIELD_NAMES: frozenset[str] = frozenset(name for model in _MODELS for name in model.model_fields)
 MODEL_NAMES: frozenset[str] = frozenset(model.__name__ for model in _MODELS)  # as pydantic names union members

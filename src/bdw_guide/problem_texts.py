@@ -247,9 +247,9 @@ CATALOGUE: dict[str, Texts] = {
     },
     "duplicate_position": {
         "en": ("{other} already has position {position}",
-               "give each activity its own position number (the order on the page)"),
+               "give each file its own position number (the order on the page)"),
         "fr": ("{other} a déjà la position {position}",
-               "donnez à chaque activité son propre numéro de position (l’ordre sur la page)"),
+               "donnez à chaque fichier son propre numéro de position (l’ordre sur la page)"),
     },
     "duplicate_field_id": {
         "en": ("another field in this worksheet already has id '{field_id}'",
@@ -276,6 +276,26 @@ CATALOGUE: dict[str, Texts] = {
         "fr": ("les deux fichiers d’exemple contiennent des données différentes (seuls leurs commentaires "
                "peuvent différer)", "faites la même modification dans data/examples/message.fr.yml et "
                "data/examples/message.en.yml"),
+    },
+    "case_question_unknown": {
+        "en": ("'{value}' is not one of the guide's planning questions", "use one of: {choices}"),
+        "fr": ("« {value} » n’est pas une des questions de planification du guide",
+               "utilisez l’une de celles-ci : {choices}"),
+    },
+    "case_question_missing": {
+        "en": ("the case study says nothing for '{key}'",
+               "add '{key}:' under 'questions:' with fr: and en:, even a short sentence on what the source shows"),
+        "fr": ("l’étude de cas ne dit rien pour « {key} »",
+               "ajoutez « {key}: » sous « questions: » avec « fr: » et « en: », même une phrase courte sur ce que montre "
+               "la source"),
+    },
+    "case_study_without_page": {
+        "en": ("this case study has no page in {tree}/",
+               "create {tree}/{id}.md holding the line <!-- bdw:case-study {id} --> and add it to the nav in "
+               "mkdocs.yml"),
+        "fr": ("cette étude de cas n’a pas de page dans {tree}/",
+               "créez {tree}/{id}.md contenant la ligne <!-- bdw:case-study {id} --> et ajoutez-la au menu (nav) de "
+               "mkdocs.yml"),
     },
     "worksheet_without_page": {
         "en": ("this worksheet has no page in {tree}/",
@@ -323,6 +343,10 @@ CATALOGUE.update({
         "en": ("'bdw:{marker}' names no page that shows worksheets; known: {known}", ""),
         "fr": ("« bdw:{marker} » ne nomme aucune page qui affiche des fiches; pages connues : {known}", ""),
     },
+    "marker_case_study": {
+        "en": ("'bdw:{marker}' names no file in data/case-studies; known: {known}", ""),
+        "fr": ("« bdw:{marker} » ne nomme aucun fichier de data/case-studies; études connues : {known}", ""),
+    },
     "marker_audience": {
         "en": ("'bdw:{marker}' names no known audience; known: {known}", ""),
         "fr": ("« bdw:{marker} » ne nomme aucun public connu; publics connus : {known}", ""),
@@ -358,10 +382,10 @@ REPORT: dict[str, Texts] = {
 REPORT.update({
     "data_ok": {
         "en": ("Data OK: {objectives} objectives, {audiences} audiences, {messages} messages, {questions} planning "
-               "questions, {activities} activities, {worksheets} worksheets, {abbreviations} abbreviations, {ui} "
+               "questions, {activities} activities, {case_studies} case studies, {worksheets} worksheets, {abbreviations} abbreviations, {ui} "
                "interface strings, in French and English.", ""),
         "fr": ("Données valides : {objectives} objectifs, {audiences} publics, {messages} messages, {questions} questions "
-               "de planification, {activities} activités, {worksheets} fiches, {abbreviations} abréviations, {ui} "
+               "de planification, {activities} activités, {case_studies} études de cas, {worksheets} fiches, {abbreviations} abréviations, {ui} "
                "libellés d’interface, en français et en anglais.", ""),
     },
     "unnamed_sources": {

@@ -33,6 +33,7 @@ OVERVIEW_PATH = "messages/overview/"
 AUDIENCE_PATH = "messages/audiences/{id}/"
 OBJECTIVE_PATH = "messages/objectives/{id}/"
 QUESTION_PATH = "planning/question-{id}/"
+CASE_STUDY_PATH = "case-studies/{id}/"
 # The same pages as Markdown sources, for links inside generated Markdown (MkDocs checks those).
 SOURCES = {"overview": "messages/overview.md", "audience": "messages/audiences/{id}.md",
            "objective": "messages/objectives/{id}.md", "question": "planning/question-{id}.md"}
@@ -42,6 +43,19 @@ def css_string(text: str) -> str:
     """A CSS string literal (for `content:`), safe whatever the text holds."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\a ")
     return f'"{escaped}"'
+
+
+def number(value: int, lang: str) -> str:
+    """A number as each language writes it: 860 000 (no-break spaces) in French, 860,000 in English."""
+    return f"{value:,}".replace(",", "\u00a0" if lang == "fr" else ",")
+
+
+def figure_text(figure, lang: str, ui: dict) -> str:
+    """"about 860,000", "30 to 57": a case-study figure's number part, in the page's language."""
+    text = number(figure.value, lang)
+    if figure.to is not None:
+        text = ui["figure_range"][lang].format(a=text, b=number(figure.to, lang))
+    return ui["figure_about"][lang].format(n=text) if figure.about else text
 
 
 class MarkerError(ValueError):
@@ -178,7 +192,14 @@ class Renderer:
                 "question": self._question("question.html"), "question-nav": self._question("question-nav.html"),
                 "worksheets": self._worksheets, "worksheet": self._worksheet_page,
                 "worksheet-list": self._worksheet_list, "example-message": self._example_message,
-                "example-problem": self._example_problem}
+                "example-problem": self._example_problem, "case-study": self._case_study,
+                "case-study-list": self._simple("case-study-list.html"), "in-practice": self._question("in-practice.html")}
+
+    def _case_study(self, case_id: str | None, lang: str, page_path: str, page_src: str) -> str:
+        known = {entry.id: entry for entry in self.guide.case_studies}
+        if case_id not in known:
+            raise MarkerError("marker_case_study", marker=f"case-study {case_id or ''}".strip(), known=", ".join(known))
+        return self._render("case-study.html", lang, page_path, page_src, entry=known[case_id])
 
     def _example_message(self, _arg: str | None, lang: str, page_path: str, page_src: str) -> str:
         """The commented example file, as a code block readers can copy (Markdown, not HTML)."""
@@ -205,8 +226,8 @@ class Renderer:
                             edit_url=lambda entry: self.edit_url(entry, lang, "title"))
 
     def _used_on_title(self, slot: str, lang: str) -> str:
-        if slot == "communication-plan":
-            return self.guide.t("communication_plan", lang)
+        if slot in ("communication-plan", "partnership"):
+            return self.guide.t(slot.replace("-", "_"), lang)
         n = int(slot.rsplit("-", 1)[1])
         return self.guide.t("worksheet_for_question", lang).format(n=n, title=self.guide.questions[n - 1].title[lang])
 
@@ -269,6 +290,7 @@ class Renderer:
             guide=guide, lang=lang, t=t, url=url, src=src, card=lambda e: self._slot(self.card(e, lang)),
             OVERVIEW_PATH=OVERVIEW_PATH, AUDIENCE_PATH=AUDIENCE_PATH, OBJECTIVE_PATH=OBJECTIVE_PATH,
             QUESTION_PATH=QUESTION_PATH, WORKSHEET_PATH=WORKSHEET_PATH, PDF_PATH=PDF_PATH, PACK_PATH=PACK_PATH,
+            CASE_STUDY_PATH=CASE_STUDY_PATH, figure=lambda f: figure_text(f, lang, guide.ui),
             row_headings=lambda field: row_headings(guide, field, lang),
             **context,
         )

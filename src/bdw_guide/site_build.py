@@ -44,7 +44,7 @@ class BuildSession:
         `page_gaps` otherwise, for the adapter to warn about."""
         guide = load_guide(root)
         LOADS["count"] += 1
-        _check_worksheet_pages(guide, root / docs_dir_name)
+        _check_generated_pages(guide, root / docs_dir_name)
         gaps = page_gaps(root, root / docs_dir_name)
         if gaps and strict:
             raise DataError(gaps)
@@ -132,16 +132,16 @@ class BuildSession:
                 f"{len(self.guide.messages)} messages; languages built: {', '.join(sorted(self.languages_built))}")
 
 
-def _check_worksheet_pages(guide: Guide, docs_dir: Path) -> None:
-    """Every worksheet needs its printable page in each language tree (a one-line marker file);
-    without it, links from the guide would lead nowhere."""
+def _check_generated_pages(guide: Guide, docs_dir: Path) -> None:
+    """Every worksheet and case study needs its page in each language tree (a one-line marker
+    file); without it, links from the guide would lead nowhere."""
     log = ProblemLog(guide.root)
-    for entry in guide.worksheets:
-        for lang in LANGUAGES:
-            page = docs_dir / lang / "worksheets" / f"{entry.id}.md"
-            if not page.is_file():
-                log.add(guide.root / entry.path, 1, "", "worksheet_without_page",
-                        tree=f"{docs_dir.name}/{lang}/worksheets", id=entry.id)
+    for entries, folder, code in ((guide.worksheets, "worksheets", "worksheet_without_page"),
+                                  (guide.case_studies, "case-studies", "case_study_without_page")):
+        for entry in entries:
+            for lang in LANGUAGES:
+                if not (docs_dir / lang / folder / f"{entry.id}.md").is_file():
+                    log.add(guide.root / entry.path, 1, "", code, tree=f"{docs_dir.name}/{lang}/{folder}", id=entry.id)
     log.raise_if_any()
 
 

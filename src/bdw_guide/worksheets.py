@@ -44,4 +44,4 @@ def control_names(guide: Guide, entry: Entry) -> list[str]:
 
 def used_on_source(slot: str) -> str:
     """Markdown source of the guide page a worksheet belongs to."""
-    return "communication-plan.md" if slot == "communication-plan" else f"planning/{slot}.md"
+    return f"{slot}.md" if slot in ("communication-plan", "partnership") else f"planning/{slot}.md"
