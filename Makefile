@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 lang ?= fr
+# Test workers: the machine's cores, from 2 to 4 (browser tests are memory-hungry).
+JOBS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ $$n -gt 4 ] && n=4; [ $$n -lt 2 ] && n=2; echo $$n)
+NODE_STAMP := node_modules/.package-lock.json
 
 .PHONY: serve test build pdf check sources bench clean
 
@@ -17,8 +20,12 @@ $(STAMP): pyproject.toml
 serve: $(STAMP) ## Build and serve on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch overrides
 
-test: $(STAMP) ## Run every test (browser tests need /usr/bin/chromium)
-	$(BIN)/python -m pytest -n 2
+$(NODE_STAMP): package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund; \
+	else echo "npm not found: the axe-core checks will be skipped (they never are under CI=true)"; fi
+
+test: $(STAMP) $(NODE_STAMP) ## Run every test (browser tests need /usr/bin/chromium; axe-core comes from npm ci)
+	$(BIN)/python -m pytest -n $(JOBS)
 
 build: $(STAMP) ## Deploy build into site/, worksheet PDFs included; a failed build leaves the previous site/ as it was
 	rm -rf .site-new

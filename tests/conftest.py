@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -44,6 +45,8 @@ def repo(tmp_path: Path) -> Path:
 
 CHROMIUM = "/usr/bin/chromium"
 HAS_CHROMIUM = Path(CHROMIUM).exists()
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
 
 
 def make_pdfs(site: Path) -> subprocess.CompletedProcess[str]:
@@ -82,3 +85,44 @@ def server(site: Path):
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium per test module (Debian's, driven by Playwright)."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{CHROMIUM} is missing under CI=true: .ci/run must install Debian's chromium")
+        pytest.skip(f"no {CHROMIUM} on this machine")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh page that records outside requests and policy violations; a violation fails the test
+    unless the test expects one."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    outside: list[str] = []
+    origin = urlparse(server).netloc
+
+    def watch(request) -> None:
+        url = urlparse(request.url)
+        if url.scheme in ("http", "https", "ws", "wss") and url.netloc != origin:
+            outside.append(request.url)
+
+    context.on("request", watch)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.outside_requests = outside  # type: ignore[attr-defined]
+    violations: list[str] = []
+    page.on("console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None)
+    page.csp_violations = violations  # type: ignore[attr-defined]
+    yield page
+    context.close()
+    # Every browser test doubles as a policy check: nothing the site does may be refused by it.
+    if not getattr(page, "expects_csp_violation", False):
+        assert violations == [], violations

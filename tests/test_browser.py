@@ -16,9 +16,6 @@ from bdw_guide.loader import load_guide
 from bdw_guide.render import Renderer
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 
 pytestmark = pytest.mark.browser
 
@@ -36,44 +33,6 @@ def status_says(page, text: str | None = None) -> None:
 def expect(locator):
     from playwright.sync_api import expect as playwright_expect
     return playwright_expect(locator)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} is missing under CI=true: .ci/run must install Debian's chromium")
-        pytest.skip(f"no {CHROMIUM} on this machine")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    outside: list[str] = []
-    origin = urlparse(server).netloc
-
-    def watch(request) -> None:
-        url = urlparse(request.url)
-        if url.scheme in ("http", "https", "ws", "wss") and url.netloc != origin:
-            outside.append(request.url)
-
-    context.on("request", watch)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    page.outside_requests = outside  # type: ignore[attr-defined]
-    violations: list[str] = []
-    page.on("console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None)
-    page.csp_violations = violations  # type: ignore[attr-defined]
-    yield page
-    context.close()
-    # Every browser test doubles as a policy check: nothing the site does may be refused by it.
-    if not getattr(page, "expects_csp_violation", False):
-        assert violations == [], violations
 
 
 def test_switcher_keeps_the_page(page, server):

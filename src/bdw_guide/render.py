@@ -209,7 +209,7 @@ class Renderer:
         """What the check prints for a typical mistake, from the same catalogue as the real check."""
         problem = Problem("data/messages/access/public.yml", 3, "audience", "unknown_audience",
                           (("choices", ", ".join(self.guide.audiences)), ("value", "publik")))
-        return f"```text\n{problem.render(lang)}\n```"
+        return f"> `{problem.render(lang)}`"  # a quoted line, not a second code block: one copy toolbar per page
 
     def _question(self, template: str) -> Callable[[str | None, str, str, str], str]:
         def view(arg: str | None, lang: str, page_path: str, page_src: str) -> str:

@@ -23,6 +23,7 @@ LOADS = {"count": 0}  # how many times data was loaded in this process (reported
 
 _ABSOLUTE_ALTERNATE = re.compile(
     r'(<a href="|<link rel="alternate" href=")(/[^"]*)(" hreflang="[^"]+"(?: class="md-select__link")?>)')
+_HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]+">\n?')
 _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
@@ -86,16 +87,17 @@ class BuildSession:
     def page_html(self, html: str, lang: str, page_url: str, site_url: str | None, *, policy: bool = True) -> str:
         """The finished page: links and search fixed (see `_fix_links`), then its security policy
         (left out by `mkdocs serve`, whose live-reload script is inline)."""
-        html = self._fix_links(html, lang, page_url, site_url)
+        html = _HEAD_ALTERNATE.sub("", self._fix_links(html, lang, page_url, site_url))
         return csp.with_policy(html) if policy else html
 
     def _fix_links(self, html: str, lang: str, page_url: str, site_url: str | None) -> str:
         """Relative switcher links, and a translated page's search pointed at its own language's
         index (see search_split).
 
-        The head's hreflang links stay relative on purpose: the theme fetches `sitemap.xml` next to
-        each of them on every page load, so absolute ones would reach out to the public site from a
-        workshop laptop. The sitemap carries the absolute alternates for search engines.
+        The head's hreflang links are dropped (`_HEAD_ALTERNATE`): the theme fetches `sitemap.xml`
+        next to each of them on every page load, which fails beside every page (a wasted request and
+        a console error) and would reach the public site from a workshop laptop if they were
+        absolute. `sitemap.xml` declares the same alternates, x-default included, for search engines.
         """
         if site_url:
             # static-i18n links the home pages by absolute path ("/en/"), which breaks when the
