@@ -56,6 +56,18 @@ def test_axe_finds_nothing_on_any_page(page, server, axe_source, path):
     assert axe_violations(page, axe_source) == [], path
 
 
+@pytest.mark.parametrize("path", ["", "en/messages/overview/", "planning/question-2/", "en/worksheets/swot/",
+                                  "case-studies/j-aime-mon-metier/"])
+def test_axe_finds_nothing_on_a_phone(browser, server, axe_source, path):
+    """The narrow layout shows parts the wide one hides (the drawer navigation, the search button)."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{server}/{path}")
+    found = axe_violations(page, axe_source)
+    context.close()
+    assert found == [], path
+
+
 def test_axe_finds_nothing_with_search_results_open(page, server, axe_source):
     page.goto(f"{server}/en/")
     page.keyboard.press("/")
