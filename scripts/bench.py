@@ -9,6 +9,7 @@ Goal: ratio <= 1.25. Also prints how many times the data was loaded and validate
 time to make every worksheet PDF from a cold cache and from a warm one (goal: warm < 1 s).
 
     python scripts/bench.py [--runs 5]
+    python scripts/bench.py --audit [--no-lighthouse]   # make audit: Nu checker, page weight, Lighthouse
 """
 from __future__ import annotations
 
@@ -56,9 +57,17 @@ def expand_docs(out: Path) -> Path:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--audit", action="store_true", help="Nu checker, first-load weight and Lighthouse "
+                        "against stock Material built from the same Markdown (scripts/audit.py)")
+    parser.add_argument("--no-lighthouse", action="store_true", help="with --audit: skip the slow Lighthouse runs")
     args = parser.parse_args()
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     sys.path.insert(0, str(ROOT))
+    if args.audit:
+        sys.path.insert(0, str(ROOT / "scripts"))
+        from audit import audit
+
+        return audit(expand_docs, lighthouse_runs=not args.no_lighthouse)
     from bdw_guide.site_build import LOADS
 
     plain_config = ROOT / ".bench-plain.yml"

@@ -1,0 +1,166 @@
+"""Quality audit of the built site against stock Material built from the same Markdown: the Nu HTML
+checker, bytes and requests on first load, and Lighthouse scores (desktop and mobile presets).
+
+Called by `scripts/bench.py --audit` (`make audit`). Needs Java (Nu checker), npm packages
+(`npm ci`: vnu-jar, lighthouse) and /usr/bin/chromium.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import http.server
+import json
+import os
+import subprocess
+import tempfile
+import threading
+from pathlib import Path
+from typing import Iterator
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+PAGE_TYPES = {"home": "", "audience": "messages/audiences/public/", "overview": "messages/overview/",
+              "question": "planning/question-2/", "worksheet": "worksheets/question-2/"}
+LANG_PREFIX = {"fr": "", "en": "en/"}
+GOAL_EXTRA_KB = 15
+# Markup the theme itself emits in base.html, its main template, which we do not fork: the drawer
+# and search toggles are checkboxes with `autocomplete="off"` (a Firefox workaround), which the HTML
+# standard allows on text fields only. Filtered by message and by the toggle's own attribute.
+VNU_THEME_ONLY = ("Attribute “autocomplete” is only allowed", "data-md-toggle")
+
+
+def stock_config(expanded_docs: Path, out: Path) -> Path:
+    """mkdocs.yml as stock Material: same Markdown (markers already expanded), same plugins, but no
+    hooks and an empty overrides folder (our stylesheets and scripts are added by overrides/main.html)."""
+    empty = expanded_docs.parent / "no-overrides"
+    empty.mkdir(exist_ok=True)
+    out.write_text(f"INHERIT: mkdocs.yml\nhooks: []\ndocs_dir: {expanded_docs}\ntheme:\n  custom_dir: {empty}\n",
+                   encoding="utf-8")
+    return out
+
+
+def build(config: Path, site: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run(["mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], check=True, env=env,
+                   cwd=ROOT, capture_output=True)
+
+
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+
+
+def nu_check(site: Path) -> tuple[list[str], int]:
+    """(errors, errors filtered out as theme-only markup)."""
+    run = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json",
+                          str(site)], capture_output=True, text=True)
+    messages = json.loads(run.stderr or run.stdout or '{"messages": []}')["messages"]
+    errors = [m for m in messages if m.get("type") == "error"]
+    kept = [f"{Path(m.get('url', '')).as_posix().split(site.name + '/')[-1]}:{m.get('lastLine', '?')}: {m['message']}"
+            for m in errors if not all(part in m["message"] + m.get("extract", "") for part in VNU_THEME_ONLY)]
+    return kept, len(errors) - len(kept)
+
+
+def first_load(base: str, path: str) -> dict[str, int]:
+    """Bytes a gzip-serving host would send on a first visit, and the number of requests."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        responses = []
+        page.on("response", lambda r: responses.append(r))
+        page.goto(f"{base}/{path}", wait_until="networkidle")
+        total = index = 0
+        for response in responses:
+            try:
+                body = response.body()
+            except Exception:  # a redirect or an aborted request has no body
+                body = b""
+            size = len(gzip.compress(body, 6))
+            total += size
+            if response.url.endswith("search_index.json"):
+                index += size
+        browser.close()
+    return {"bytes": total, "requests": len(responses), "index": index}
+
+
+def lighthouse(url: str, preset: str) -> dict[str, int]:
+    with tempfile.NamedTemporaryFile(suffix=".json") as report:
+        args = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={report.name}", "--quiet",
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu"]
+        if preset == "desktop":
+            args.append("--preset=desktop")
+        subprocess.run(args, check=True, capture_output=True, env={**os.environ, "CHROME_PATH": CHROMIUM})
+        result = json.loads(Path(report.name).read_text(encoding="utf-8"))
+    return {name: round(cat["score"] * 100) for name, cat in result["categories"].items()}
+
+
+def audit(expand_docs, lighthouse_runs: bool = True) -> int:
+    """Print the audit as Markdown tables; return 1 if a goal is missed."""
+    missing = [str(p) for p in (VNU, LIGHTHOUSE, Path(CHROMIUM)) if not p.exists()]
+    if missing:
+        print(f"audit: missing {', '.join(missing)} (run npm ci; install chromium)")
+        return 1
+    ok = True
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        ours, stock = tmp_path / "ours", tmp_path / "stock"
+        build(ROOT / "mkdocs.yml", ours)
+        config = stock_config(expand_docs(tmp_path / "docs-expanded"), ROOT / ".bench-stock.yml")
+        try:
+            build(config, stock)
+        finally:
+            config.unlink(missing_ok=True)
+
+        print("## Nu HTML checker (errors only)\n")
+        for name, site in (("ours", ours), ("stock Material", stock)):
+            errors, filtered = nu_check(site)
+            print(f"- {name}: {len(errors)} error(s); {filtered} filtered as the theme's own markup "
+                  "(autocomplete on its drawer and search checkboxes)")
+            for error in errors[:10]:
+                print(f"  - {error}")
+            ok &= name != "ours" or not errors
+
+        print("\n## First load (gzip bytes, requests) and Lighthouse (performance/accessibility/"
+              "best practices/SEO)\n")
+        print("| page | ours KB | stock KB | added KB | requests ours/stock | search index KB | "
+              "desktop ours | desktop stock | mobile ours | mobile stock |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
+        with serve(ours) as ours_url, serve(stock) as stock_url:
+            for kind, path in PAGE_TYPES.items():
+                for lang, prefix in LANG_PREFIX.items():
+                    a, b = first_load(ours_url, prefix + path), first_load(stock_url, prefix + path)
+                    added = (a["bytes"] - b["bytes"]) / 1024
+                    ok &= added <= GOAL_EXTRA_KB
+                    scores = {}
+                    for preset in ("desktop", "mobile"):
+                        for variant, base in (("ours", ours_url), ("stock", stock_url)):
+                            if lighthouse_runs:
+                                s = lighthouse(f"{base}/{prefix}{path}", preset)
+                                scores[preset, variant] = "/".join(str(s[c]) for c in (
+                                    "performance", "accessibility", "best-practices", "seo"))
+                                if variant == "ours":
+                                    ok &= all(s[c] == 100 for c in ("accessibility", "best-practices", "seo"))
+                                    ok &= s["performance"] == 100
+                            else:
+                                scores[preset, variant] = "–"
+                    print(f"| {kind} ({lang}) | {a['bytes'] / 1024:.1f} | {b['bytes'] / 1024:.1f} | {added:+.1f} | "
+                          f"{a['requests']}/{b['requests']} | {a['index'] / 1024:.1f} (stock {b['index'] / 1024:.1f}) | "
+                          f"{scores['desktop', 'ours']} | {scores['desktop', 'stock']} | "
+                          f"{scores['mobile', 'ours']} | {scores['mobile', 'stock']} |")
+    print(f"\nGoals: no Nu error in our pages; at most {GOAL_EXTRA_KB} KB gzip added per page; Lighthouse 100 in "
+          f"all four categories. {'All met.' if ok else 'NOT ALL MET (see above).'}")
+    return 0 if ok else 1
