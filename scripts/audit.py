@@ -136,7 +136,7 @@ def audit(expand_docs, lighthouse_runs: bool = True) -> int:
 
         print("\n## First load (gzip bytes, requests) and Lighthouse (performance/accessibility/"
               "best practices/SEO)\n")
-        print("| page | ours KB | stock KB | added KB | requests ours/stock | search index KB | "
+        print("| page | ours KB | stock KB | added KB (without search index) | requests ours/stock | search index KB | "
               "desktop ours | desktop stock | mobile ours | mobile stock |")
         print("|---|---|---|---|---|---|---|---|---|---|")
         with serve(ours) as ours_url, serve(stock) as stock_url:
@@ -144,7 +144,10 @@ def audit(expand_docs, lighthouse_runs: bool = True) -> int:
                 for lang, prefix in LANG_PREFIX.items():
                     a, b = first_load(ours_url, prefix + path), first_load(stock_url, prefix + path)
                     added = (a["bytes"] - b["bytes"]) / 1024
-                    ok &= added <= GOAL_EXTRA_KB
+                    # Without the search index (ours is one language's, stock's both), what our
+                    # stylesheets, scripts and markup add:
+                    added_assets = ((a["bytes"] - a["index"]) - (b["bytes"] - b["index"])) / 1024
+                    ok &= added <= GOAL_EXTRA_KB and added_assets <= GOAL_EXTRA_KB
                     scores = {}
                     for preset in ("desktop", "mobile"):
                         for variant, base in (("ours", ours_url), ("stock", stock_url)):
@@ -157,7 +160,7 @@ def audit(expand_docs, lighthouse_runs: bool = True) -> int:
                                     ok &= s["performance"] == 100
                             else:
                                 scores[preset, variant] = "–"
-                    print(f"| {kind} ({lang}) | {a['bytes'] / 1024:.1f} | {b['bytes'] / 1024:.1f} | {added:+.1f} | "
+                    print(f"| {kind} ({lang}) | {a['bytes'] / 1024:.1f} | {b['bytes'] / 1024:.1f} | {added:+.1f} ({added_assets:+.1f}) | "
                           f"{a['requests']}/{b['requests']} | {a['index'] / 1024:.1f} (stock {b['index'] / 1024:.1f}) | "
                           f"{scores['desktop', 'ours']} | {scores['desktop', 'stock']} | "
                           f"{scores['mobile', 'ours']} | {scores['mobile', 'stock']} |")
