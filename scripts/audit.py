@@ -48,11 +48,32 @@ def build(config: Path, site: Path) -> None:
                    cwd=ROOT, capture_output=True)
 
 
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+
+
 @contextlib.contextmanager
 def serve(site: Path) -> Iterator[str]:
+    """Serve a built site the way its host does (GitHub Pages compresses text with gzip), so that
+    Lighthouse measures what readers get; both variants are served alike."""
+
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
             pass
+
+        def do_GET(self) -> None:
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                path = path / "index.html"
+            if path.suffix not in COMPRESSIBLE or not path.is_file() or "gzip" not in self.headers.get(
+                    "Accept-Encoding", ""):
+                return super().do_GET()
+            body = gzip.compress(path.read_bytes(), 6)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
 
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
