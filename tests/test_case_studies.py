@@ -3,14 +3,13 @@ format, links both ways between case studies and the guide's eight questions."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from bdw_guide.loader import load_guide
-from bdw_guide.problems import DataError
+from test_data_problems import problems, root  # noqa: F401 (root is a fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = load_guide(ROOT)
@@ -106,18 +105,6 @@ def test_partnership_section_and_its_five_worksheets(site, lang, prefix):
 
 
 # Bad input ---------------------------------------------------------------------------------------
-
-@pytest.fixture
-def root(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    return tmp_path
-
-
-def problems(root: Path):
-    with pytest.raises(DataError) as err:
-        load_guide(root)
-    return err.value.problems
-
 
 def test_a_case_study_without_one_question_says_which(root):
     path = root / "data/case-studies/savoie-facilitators.yml"

@@ -34,7 +34,7 @@ exit status / code de sortie: 0 = OK, 1 = problems found / problèmes trouvés
 """
 
 
-def _load(root: Path, lang: str) -> tuple[Guide | None, list[Problem]]:
+def _load(root: Path) -> tuple[Guide | None, list[Problem]]:
     try:
         return load_guide(root), []
     except DataError as err:
@@ -51,7 +51,7 @@ def _print_problems(problems: list[Problem], lang: str) -> None:
 
 
 def check(root: Path, lang: str = "fr") -> int:
-    guide, problems = _load(root, lang)
+    guide, problems = _load(root)
     status = translation_status(root)
     # A missing translation is reported once, by the translation status, not also by the data check.
     gaps = {(gap.file, gap.field) for gap in status.gaps}
@@ -79,7 +79,7 @@ def unnamed_sources(guide: Guide) -> list[tuple[str, str, str]]:
 
 
 def sources(root: Path, lang: str = "fr") -> int:
-    guide, problems = _load(root, lang)
+    guide, problems = _load(root)
     if guide is None:
         _print_problems(problems, lang)
         return 1
@@ -98,7 +98,7 @@ def sources(root: Path, lang: str = "fr") -> int:
 def pdf(root: Path, lang: str = "fr", site: Path | None = None, cache: Path | None = None) -> int:
     from .pdf import PdfError, make_pdfs
 
-    guide, problems = _load(root, lang)
+    guide, problems = _load(root)
     if guide is None:
         _print_problems(problems, lang)
         return 1

@@ -47,9 +47,13 @@ class Problem:
     def fix(self) -> str:
         return self.texts("en")[1]
 
+    def field_name(self, lang: str) -> str:
+        """The field, or "(file)" when the problem is with the whole file."""
+        return self.field or ("(fichier)" if lang == "fr" else "(file)")
+
     def render(self, lang: str = "en") -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        name = self.field or ("(fichier)" if lang == "fr" else "(file)")
+        name = self.field_name(lang)
         what, fix = self.texts(lang)
         return f"{where}: {name}: {_sentence(what)} {_sentence(fix)}"
 
@@ -64,7 +68,7 @@ def annotation(problem: Problem, lang: str = "en") -> str:
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
-    name = problem.field or ("(fichier)" if lang == "fr" else "(file)")
+    name = problem.field_name(lang)
     what, fix = problem.texts(lang)
     props = f"file={escape(problem.file, prop=True)}"
     if problem.line:
