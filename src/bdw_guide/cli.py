@@ -36,7 +36,7 @@ exit status / code de sortie: 0 = OK, 1 = problems found / problèmes trouvés
 
 def _load(root: Path) -> tuple[Guide | None, list[Problem]]:
     try:
-        return load_guide(root), []
+        return load_guide(root, docs_dir=root / "docs"), []
     except DataError as err:
         return None, err.problems
 

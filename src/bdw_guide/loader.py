@@ -14,7 +14,9 @@ from pydantic import BaseModel
 
 from .models import (LANGUAGES, Activity, Audience, Calendar, Campaign, CaseStudy, Contributors, GlossaryEntry,
                      Message, Objective, Question, Questions, Text, Worksheet)
+from .files import Survey, docs_problems, survey
 from .problems import ProblemLog
+from .ui_text import check_ui_text
 from .validation import validate
 from .yaml_source import YamlSource, dotted, read_yaml
 
@@ -98,32 +100,86 @@ def worksheet_slots(question_count: int) -> list[str]:
     return ["communication-plan"] + [f"question-{n}" for n in range(1, question_count + 1)] + ["partnership"]
 
 
+DATA_SUFFIXES = (".yml", ".yaml")
+
+
 @dataclass
 class _Loading:
     root: Path
     data_dir: Path
     log: ProblemLog = field(init=False)
+    odd: Survey = field(init=False)
 
     def __post_init__(self) -> None:
         self.log = ProblemLog(self.root)
+        # Odd files and folders (links, folders named like files, unreadable names) are reported
+        # once here; everything below skips them.
+        self.odd = survey(self.root, self.data_dir, self.log, DATA_SUFFIXES)
+        if not self.odd.skips(self.data_dir) and self.data_dir.is_file():
+            self.refuse_file(self.data_dir)
+
+    def refuse_file(self, path: Path) -> None:
+        """A file stands where a folder belongs."""
+        self.odd.refused.add(path)
+        self.log.add(path, 0, "", "file_where_folder", name=self.log.relative(path))
 
     def read(self, name: str) -> YamlSource | None:
         path = self.data_dir / name
+        if self.odd.skips(path) or any(self.odd.skips(p) or p.is_file() for p in self._parents(path)):
+            return None  # reported by the survey, or by the folder that is a file
         if not path.is_file():
             self.log.add(path, 0, "", "file_missing")
             return None
         return read_yaml(path, self.log)
+
+    def _parents(self, path: Path) -> list[Path]:
+        """Folders between data/ and `path` (data/examples for data/examples/message.fr.yml)."""
+        parents = [p for p in path.parents if p != self.data_dir and self.data_dir in p.parents]
+        for folder in parents:
+            if folder.is_file() and folder not in self.odd.refused:
+                self.refuse_file(folder)
+        return parents
+
+    def folder(self, name: str) -> Path | None:
+        """A folder of one-file items, or None when it is odd or a file (one line, said here or by
+        the survey)."""
+        path = self.data_dir / name
+        if self.odd.skips(path):
+            return None
+        if path.is_file():
+            self.refuse_file(path)
+            return None
+        return path
+
+    def files_in(self, folder: Path, folder_name: str, recursive: bool = False) -> list[Path]:
+        """Data files of a folder (sorted), each other entry reported once: a file that is not
+        .yml, a folder where only files belong."""
+        found: list[Path] = []
+        for path in sorted(folder.rglob("*") if recursive else folder.glob("*")):
+            if self.odd.skips(path):
+                continue
+            if path.is_dir():
+                if not recursive:
+                    self.odd.refused.add(path)
+                    self.log.add(path, 0, "", "unexpected_folder", folder=folder_name)
+                continue
+            if path.suffix not in DATA_SUFFIXES:
+                self.log.add(path, 0, "", "wrong_extension", folder=folder_name)
+                continue
+            found.append(path)
+        return found
 
     def whole(self, name: str, model: type[BaseModel], source: YamlSource | None = None) -> Any:
         """A file validated as one model (the calendar, the list of questions)."""
         source = source or self.read(name)
         return validate(model, source, self.log) if source is not None else None
 
-    def keyed(self, name: str, model: type) -> tuple[dict[str, Any], list[str]]:
+    def keyed(self, name: str, model: type, check: Any = None) -> tuple[dict[str, Any], list[str]]:
         """A file whose top-level keys are ids (objectives, audiences, UI strings).
 
         Returns the valid entries and every id the file names, valid or not, so that one bad
-        field in an audience does not also make its four messages "unknown audience".
+        field in an audience does not also make its four messages "unknown audience". `check`,
+        if given, is called with (source, id, entry) for every valid entry.
         """
         source = self.read(name)
         if source is None:
@@ -136,17 +192,22 @@ class _Loading:
             item = validate(model, source, self.log, value, (key,))
             if item is not None:
                 out[str(key)] = item
+                if check is not None:
+                    check(source, str(key), item)
         return out, [str(key) for key in source.data]
 
 
-def load_guide(root: Path, data_dir: Path | None = None) -> Guide:
-    """Read and validate `data/`; raise DataError listing every problem found."""
+def load_guide(root: Path, data_dir: Path | None = None, docs_dir: Path | None = None) -> Guide:
+    """Read and validate `data/`; raise DataError listing every problem found. With `docs_dir`,
+    odd files and folders in the page trees (see files.py) are reported in the same list."""
     loading = _Loading(root, data_dir or root / "data")
+    if docs_dir is not None:
+        loading.log.problems += docs_problems(root, docs_dir).problems
     campaign_source = loading.read("campaign.yml")
     campaign = validate(Campaign, campaign_source, loading.log) if campaign_source else None
     objectives, objective_ids = loading.keyed("objectives.yml", Objective)
     audiences, audience_ids = loading.keyed("audiences.yml", Audience)
-    ui, _ = loading.keyed("ui.yml", Text)
+    ui, _ = loading.keyed("ui.yml", Text, lambda source, key, text: _check_placeholders(loading, source, key, text))
     messages = _load_messages(loading, objective_ids, audience_ids)
     glossary, _ = loading.keyed("glossary.yml", GlossaryEntry)
     contributors = _load_contributors(loading, glossary)
@@ -160,6 +221,11 @@ def load_guide(root: Path, data_dir: Path | None = None) -> Guide:
     assert campaign and contributors and calendar and questions
     return Guide(loading.root, campaign, objectives, audiences, messages, ui, contributors, glossary,
                  calendar, list(questions.root), activities, worksheets, case_studies, examples)
+
+
+def _check_placeholders(loading: _Loading, source: YamlSource, key: str, text: Text) -> None:
+    check_ui_text(key, {lang: text[lang] for lang in LANGUAGES}, loading.log, source.path,
+                  {lang: source.line((key, lang)) for lang in LANGUAGES})
 
 
 def _load_examples(loading: _Loading, objectives: list[str], audiences: list[str]) -> dict[str, str]:
@@ -193,12 +259,11 @@ def _load_calendar(loading: _Loading, objectives: list[str]) -> Calendar | None:
 
 def _one_file_each(loading: _Loading, folder_name: str, model: type[BaseModel]) -> list[Entry]:
     """Items kept one per file (a new activity or worksheet is one new file)."""
-    folder = loading.data_dir / folder_name
+    folder = loading.folder(folder_name)
+    if folder is None:
+        return []
     entries: list[Entry] = []
-    for path in sorted(folder.glob("*")):
-        if path.suffix not in (".yml", ".yaml"):
-            loading.log.add(path, 0, "", "wrong_extension", folder=folder_name)
-            continue
+    for path in loading.files_in(folder, folder_name):
         source = read_yaml(path, loading.log)
         if source is None:
             continue
@@ -266,7 +331,7 @@ def _load_contributors(loading: _Loading, glossary: dict[str, GlossaryEntry]) ->
     if contributors is None:
         return None
     for key, org in contributors.organizations.items():
-        if org.glossary and org.glossary not in glossary:
+        if org.glossary and glossary and org.glossary not in glossary:  # no glossary: its own problem is reported
             loading.log.add(source.path, source.line(("organizations", key, "glossary")),
                             f"organizations.{key}.glossary", "unknown_glossary",
                             value=org.glossary, choices=", ".join(glossary))
@@ -281,7 +346,9 @@ def _load_contributors(loading: _Loading, glossary: dict[str, GlossaryEntry]) ->
 def _load_messages(loading: _Loading, objectives: list[str],
                    audiences: list[str]) -> dict[tuple[str, str], MessageEntry]:
     log = loading.log
-    folder = loading.data_dir / MESSAGES_DIR
+    folder = loading.folder(MESSAGES_DIR)
+    if folder is None:
+        return {}
     messages: dict[tuple[str, str], MessageEntry] = {}
     seen_in: dict[tuple[str, str], str] = {}
     # Files at their conventional place (<objective>/<audience>.yml) come first, so a stray copy is
@@ -289,12 +356,7 @@ def _load_messages(loading: _Loading, objectives: list[str],
     def conventional_first(path: Path) -> tuple[bool, str]:
         return (not (path.parent.name in objectives and path.stem in audiences), path.as_posix())
 
-    for path in sorted(folder.rglob("*"), key=conventional_first):
-        if path.is_dir():
-            continue
-        if path.suffix not in (".yml", ".yaml"):
-            log.add(path, 0, "", "wrong_extension", folder=MESSAGES_DIR)
-            continue
+    for path in sorted(loading.files_in(folder, MESSAGES_DIR, recursive=True), key=conventional_first):
         source = read_yaml(path, log)
         if source is None:
             continue

@@ -427,3 +427,144 @@ REPORT.update({
     "language_en": {"en": ("English", ""), "fr": ("anglais", "")},
     "language_fr": {"en": ("French", ""), "fr": ("français", "")},
 })
+
+# Limits on data files, odd files and folders, placeholders of interface texts (issue 13: input).
+CATALOGUE.update({
+    "yaml_anchor": {
+        "en": ("YAML anchors and aliases (here '{found}') are not used in data files",
+               "write the text out in full wherever it is needed and remove the & and * marks; if '{found}' is "
+               "part of the text, put the whole text in quotes"),
+        "fr": ("les ancres et les alias YAML (ici « {found} ») ne servent pas dans les fichiers de données",
+               "écrivez le texte en entier partout où il le faut et retirez les marques & et *; si « {found} » "
+               "fait partie du texte, mettez tout le texte entre guillemets"),
+    },
+    "yaml_merge_key": {
+        "en": ("a merge key '<<:' is not used in data files",
+               "write out each field it would copy, then delete the '<<:' line"),
+        "fr": ("une clé de fusion « <<: » ne sert pas dans les fichiers de données",
+               "écrivez chacun des champs qu’elle copierait, puis supprimez la ligne « <<: »"),
+    },
+    "too_deep": {
+        "en": ("the blocks of this file are nested more than {limit} levels deep; no data file needs that many",
+               "compare the indentation with the version on the main branch (two spaces per level)"),
+        "fr": ("les blocs de ce fichier sont imbriqués sur plus de {limit} niveaux; aucun fichier de données "
+               "n’en demande autant",
+               "comparez le retrait avec la version de la branche main (deux espaces par niveau)"),
+    },
+    "invisible_character": {
+        "en": ("this line holds an invisible character ({char}) that changes the direction of the text or hides "
+               "inside a word, often left by text copied from a web page or a PDF",
+               "delete it: retype the text of this line by hand, then save (no-break spaces are fine)"),
+        "fr": ("cette ligne contient un caractère invisible ({char}) qui change le sens de l’écriture ou se cache "
+               "dans un mot, souvent laissé par un texte copié d’une page Web ou d’un PDF",
+               "supprimez-le : retapez à la main le texte de cette ligne, puis enregistrez (les espaces insécables "
+               "sont permises)"),
+    },
+    "file_too_large": {
+        "en": ("the file is {size} KB; a data file may be at most {limit} KB, many times the largest real one",
+               "shorten it or split it into several files; a file this large is usually a paste gone wrong"),
+        "fr": ("le fichier pèse {size} Ko; un fichier de données pèse au plus {limit} Ko, plusieurs fois le plus "
+               "gros fichier réel",
+               "raccourcissez-le ou répartissez-le en plusieurs fichiers; un fichier aussi gros vient souvent d’un "
+               "collage raté"),
+    },
+    "file_unreadable": {
+        "en": ("the file cannot be read (its permissions forbid it)",
+               "give it read permission (chmod a+r), or restore it from the repository's main branch"),
+        "fr": ("le fichier ne peut pas être lu (ses permissions l’interdisent)",
+               "donnez-lui la permission de lecture (chmod a+r), ou rétablissez-le à partir de la branche main "
+               "du dépôt"),
+    },
+    "folder_unreadable": {
+        "en": ("this folder cannot be read (its permissions forbid it)",
+               "give it read and search permission (chmod a+rx), or restore it from the repository's main branch"),
+        "fr": ("ce dossier ne peut pas être lu (ses permissions l’interdisent)",
+               "donnez-lui les permissions de lecture et de parcours (chmod a+rx), ou rétablissez-le à partir de "
+               "la branche main du dépôt"),
+    },
+    "symlink_outside": {
+        "en": ("this is a symbolic link to a file outside the repository, which the site never reads",
+               "replace the link with a real file holding the text, or delete it"),
+        "fr": ("ceci est un lien symbolique vers un fichier hors du dépôt, que le site ne lit jamais",
+               "remplacez le lien par un vrai fichier contenant le texte, ou supprimez-le"),
+    },
+    "symlink_inside": {
+        "en": ("this is a symbolic link (to {target}); data files and pages are real files, each edited and "
+               "counted once", "replace the link with a copy of {target}, or delete it"),
+        "fr": ("ceci est un lien symbolique (vers {target}); les fichiers de données et les pages sont de vrais "
+               "fichiers, chacun modifié et compté une seule fois",
+               "remplacez le lien par une copie de {target}, ou supprimez-le"),
+    },
+    "folder_named_like_file": {
+        "en": ("this is a folder, but its name ends in {suffix} like a file's",
+               "a data file or a page must be a file: delete the folder or rename it without {suffix}; if it "
+               "replaced a file, restore that file from the main branch"),
+        "fr": ("ceci est un dossier, mais son nom se termine par {suffix} comme celui d’un fichier",
+               "un fichier de données ou une page doit être un fichier : supprimez le dossier ou renommez-le sans "
+               "{suffix}; s’il a remplacé un fichier, rétablissez ce fichier à partir de la branche main"),
+    },
+    "file_where_folder": {
+        "en": ("this should be a folder, but it is a file",
+               "delete the file and restore the folder {name}/ from the repository's main branch"),
+        "fr": ("ceci doit être un dossier, mais c’est un fichier",
+               "supprimez le fichier et rétablissez le dossier {name}/ à partir de la branche main du dépôt"),
+    },
+    "unexpected_folder": {
+        "en": ("data/{folder} holds only .yml files, not folders",
+               "move the files of this folder up into data/{folder}, then delete the folder"),
+        "fr": ("data/{folder} ne contient que des fichiers .yml, pas de dossiers",
+               "remontez les fichiers de ce dossier dans data/{folder}, puis supprimez le dossier"),
+    },
+    "not_regular_file": {
+        "en": ("this is not an ordinary file (it is a named pipe, a socket or a device)",
+               "delete it; only text files and folders belong here"),
+        "fr": ("ceci n’est pas un fichier ordinaire (c’est un tube nommé, un connecteur ou un périphérique)",
+               "supprimez-le; seuls des fichiers texte et des dossiers vont ici"),
+    },
+    "name_not_utf8": {
+        "en": ("this name is not written in UTF-8 (its odd bytes are shown as \\x..), so it cannot be shown or "
+               "linked to", "rename it with letters, digits and hyphens (for example with git mv)"),
+        "fr": ("ce nom n’est pas écrit en UTF-8 (ses octets étranges sont affichés en \\x..), il ne peut donc "
+               "être ni affiché ni lié", "renommez-le avec des lettres, des chiffres et des traits d’union (par "
+               "exemple avec git mv)"),
+    },
+    "name_invisible": {
+        "en": ("this name holds an invisible or control character ({char}, shown as \\u....)",
+               "rename it with visible letters, digits and hyphens"),
+        "fr": ("ce nom contient un caractère invisible ou de contrôle ({char}, affiché en \\u....)",
+               "renommez-le avec des lettres, des chiffres et des traits d’union visibles"),
+    },
+    "ui_placeholder_unknown": {
+        "en": ("'{found}' is not a placeholder this text can use", "use only {allowed}, written exactly so"),
+        "fr": ("« {found} » n’est pas un paramètre que ce texte peut employer",
+               "employez seulement {allowed}, écrits exactement ainsi"),
+    },
+    "ui_placeholder_none": {
+        "en": ("'{found}' looks like a placeholder, but this text takes none", "remove the braces and what is between them"),
+        "fr": ("« {found} » ressemble à un paramètre, mais ce texte n’en prend aucun",
+               "retirez les accolades et ce qu’elles entourent"),
+    },
+    "ui_brace": {
+        "en": ("a lone '{brace}': braces only mark placeholders in interface texts",
+               "remove it, or complete the placeholder (this text can use {allowed})"),
+        "fr": ("« {brace} » isolée : les accolades servent seulement à marquer les paramètres des textes "
+               "d’interface", "retirez-la, ou complétez le paramètre (ce texte peut employer {allowed})"),
+    },
+    "ui_brace_none": {
+        "en": ("a lone '{brace}': braces only mark placeholders, and this text takes none", "remove it"),
+        "fr": ("« {brace} » isolée : les accolades servent seulement à marquer les paramètres, et ce texte n’en "
+               "prend aucun", "retirez-la"),
+    },
+    "ui_placeholder_missing_en": {
+        "en": ("this text lacks {missing}, which the French text uses",
+               "add {missing} where it belongs in the sentence, or remove it from the French text"),
+        "fr": ("ce texte n’a pas {missing}, que le texte français emploie",
+               "ajoutez {missing} à sa place dans la phrase, ou retirez-le du texte français"),
+    },
+    "ui_placeholder_missing_fr": {
+        "en": ("this text lacks {missing}, which the English text uses",
+               "add {missing} where it belongs in the sentence, or remove it from the English text"),
+        "fr": ("ce texte n’a pas {missing}, que le texte anglais emploie",
+               "ajoutez {missing} à sa place dans la phrase, ou retirez-le du texte anglais"),
+    },
+})

@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .limits import display_name
 from .problem_texts import CATALOGUE, REPORT, YAML_DETAILS_FR
 
 LANGS = ("fr", "en")
@@ -113,10 +114,18 @@ class ProblemLog:
                                      tuple(sorted((k, str(v)) for k, v in args.items()))))
 
     def relative(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        """`path` as named in the repository, printable whatever its name holds. A symbolic link
+        is named by its own path, not by where it points (its last part is never resolved)."""
+        path = Path(path)
+        absolute = Path(os.path.abspath(path))
+        tries = ((absolute, Path(os.path.abspath(self.root))),
+                 (Path(os.path.realpath(absolute.parent)) / absolute.name, Path(os.path.realpath(self.root))))
+        for full, base in tries:
+            try:
+                return display_name(full.relative_to(base).as_posix())
+            except ValueError:
+                continue
+        return display_name(path.as_posix())
 
     def raise_if_any(self) -> None:
         if self.problems:

@@ -23,6 +23,7 @@ from .models import LANGUAGES
 from .problem_texts import CATALOGUE
 from .problems import Problem
 from .text_rules import MarkdownRenderer, abbreviation_lines, plain_text
+from .ui_text import fill
 from .worksheets import PACK_PATH, PAPERS, PDF_PATH, WORKSHEET_PATH, control_names, row_headings, used_on_source
 
 MARKER = re.compile(r"^<!--\s*bdw:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->[ \t]*$", re.M)
@@ -54,8 +55,8 @@ def figure_text(figure, lang: str, ui: dict) -> str:
     """"about 860,000", "30 to 57": a case-study figure's number part, in the page's language."""
     text = number(figure.value, lang)
     if figure.to is not None:
-        text = ui["figure_range"][lang].format(a=text, b=number(figure.to, lang))
-    return ui["figure_about"][lang].format(n=text) if figure.about else text
+        text = fill(ui["figure_range"][lang], a=text, b=number(figure.to, lang))
+    return fill(ui["figure_about"][lang], n=text) if figure.about else text
 
 
 class MarkerError(ValueError):
@@ -229,7 +230,7 @@ class Renderer:
         if slot in ("communication-plan", "partnership"):
             return self.guide.t(slot.replace("-", "_"), lang)
         n = int(slot.rsplit("-", 1)[1])
-        return self.guide.t("worksheet_for_question", lang).format(n=n, title=self.guide.questions[n - 1].title[lang])
+        return fill(self.guide.t("worksheet_for_question", lang), n=n, title=self.guide.questions[n - 1].title[lang])
 
     def _worksheet_page(self, worksheet_id: str | None, lang: str, page_path: str, page_src: str) -> str:
         entry = next((w for w in self.guide.worksheets if w.id == worksheet_id), None)
@@ -277,7 +278,7 @@ class Renderer:
 
         def t(key: str, **values) -> str:
             text = guide.t(key, lang)
-            return text.format(**values) if values else text
+            return fill(text, **values) if values else text
 
         def url(target: str) -> str:
             return relative_url(target, page_path)

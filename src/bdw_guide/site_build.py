@@ -43,7 +43,7 @@ class BuildSession:
         """Load and check everything a build needs. A page in one language tree only is an error in a
         strict build (readers of the other language would silently get a fallback) and returned as
         `page_gaps` otherwise, for the adapter to warn about."""
-        guide = load_guide(root)
+        guide = load_guide(root, docs_dir=root / docs_dir_name)
         LOADS["count"] += 1
         _check_generated_pages(guide, root / docs_dir_name)
         gaps = page_gaps(root, root / docs_dir_name)

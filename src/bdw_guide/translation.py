@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+from .files import is_plain_file
 from .models import LANGUAGES
 from .problem_texts import REPORT
 from .problems import Problem, ProblemLog, report_language
@@ -80,7 +81,7 @@ def translation_status(root: Path, *, with_git: bool = True) -> TranslationStatu
 def _data_sources(root: Path) -> list[YamlSource]:
     """Every data file that parses; files that do not are reported by the data check itself."""
     scratch = ProblemLog(root)
-    found = (read_yaml(path, scratch) for path in sorted((root / "data").rglob("*.y*ml")))
+    found = (read_yaml(path, scratch) for path in sorted((root / "data").rglob("*.y*ml")) if is_plain_file(path))
     return [source for source in found if source is not None]
 
 
@@ -116,7 +117,8 @@ def page_gaps(root: Path, docs_dir: Path | None = None) -> list[Problem]:
     """Pages present in one language tree and not the other (same path in docs/fr and docs/en)."""
     docs = docs_dir or root / "docs"
     log = ProblemLog(root)
-    pages = {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")} for lang in LANGUAGES}
+    pages = {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md") if is_plain_file(p)}
+             for lang in LANGUAGES}  # odd paths (links, folders named x.md) are reported by files.py
     for lang in LANGUAGES:
         other = OTHER[lang]
         for page in sorted(pages[other] - pages[lang]):

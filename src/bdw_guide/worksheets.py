@@ -6,6 +6,7 @@ derived here once (and a test checks the rendered forms use exactly these).
 from __future__ import annotations
 
 from .loader import Entry, Guide
+from .ui_text import fill
 
 PAPERS: tuple[str, ...] = ("letter", "a4")  # Letter first: the default in Canada
 WORKSHEET_PATH = "worksheets/{id}/"
@@ -18,7 +19,7 @@ def row_headings(guide: Guide, field, lang: str) -> list[str]:
     if field.kind == "grid":
         return [row[lang] for row in field.rows]
     if field.row_labels_from == "calendar":  # "Week 1: Access to services"...
-        return [guide.t("week_n", lang).format(n=n) + guide.t("colon", lang) + " " + guide.objectives[w.objective].short[lang]
+        return [fill(guide.t("week_n", lang), n=n) + guide.t("colon", lang) + " " + guide.objectives[w.objective].short[lang]
                 for n, w in enumerate(guide.calendar.weeks, 1)]
     return [row[lang] for row in field.row_labels or []]
 

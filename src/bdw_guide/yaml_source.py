@@ -9,12 +9,15 @@ silently keep the last one).
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .files import refuse_link
+from .limits import MAX_DATA_BYTES, invisible_characters, structure_breach
 from .problems import ProblemLog
 
 Loc = tuple[str | int, ...]
@@ -49,6 +52,14 @@ class YamlSource:
     def span(self, loc: Loc) -> tuple[int, int]:
         """First and last line of the value at `loc` (a folded text runs over several lines)."""
         return self.lines[loc], self.ends.get(loc, self.lines[loc])
+
+    def loc_at(self, line: int) -> Loc:
+        """The innermost location whose value spans `line` (the field a reported line is in)."""
+        best: Loc = ()
+        for loc, first in self.lines.items():
+            if first <= line <= self.ends.get(loc, first) and len(loc) > len(best):
+                best = loc
+        return best
 
     def line(self, loc: Loc) -> int:
         """Line of the value at `loc`; the nearest existing parent's line if it is missing."""
@@ -101,8 +112,11 @@ def _construct(node: yaml.Node, loc: Loc, lines: dict[Loc, int], ends: dict[Loc,
 
 
 def read_yaml(path: Path, log: ProblemLog) -> YamlSource | None:
-    """Parse `path`, logging a problem (and returning None) when it cannot be read."""
-    raw = path.read_bytes()
+    """Parse `path`, logging a problem (and returning None) when it cannot be read or breaks a limit
+    (see limits.py): what is refused is never composed, let alone expanded."""
+    raw = _read_plain_file(path, log)
+    if raw is None:
+        return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -110,6 +124,10 @@ def read_yaml(path: Path, log: ProblemLog) -> YamlSource | None:
         log.add(path, line, "", "not_utf8")
         return None
     try:
+        breach = structure_breach(text, _Loader)
+        if breach is not None:
+            log.add(path, breach.line, "", breach.code, **breach.details)
+            return None
         node = yaml.compose(text, Loader=_Loader)
     except yaml.reader.ReaderError as err:  # an invisible control character, often pasted from a PDF
         line = text[: max(err.position, 0)].count("\n") + 1
@@ -122,6 +140,9 @@ def read_yaml(path: Path, log: ProblemLog) -> YamlSource | None:
         what = (err.problem or err.context or "the YAML cannot be read").strip()
         log.add(path, line, "", "yaml_syntax", detail=what)
         return None
+    except yaml.YAMLError as err:  # any other refusal of the parser, still one line
+        log.add(path, 0, "", "yaml_syntax", detail=str(err).strip().splitlines()[0] if str(err).strip() else "?")
+        return None
     if node is None:
         log.add(path, 1, "", "empty_file")
         return None
@@ -132,4 +153,40 @@ def read_yaml(path: Path, log: ProblemLog) -> YamlSource | None:
     except _Duplicate as dup:
         log.add(path, dup.second, dup.key, "duplicate_key", first=dup.first)
         return None
-    return YamlSource(path, data, lines, ends)
+    source = YamlSource(path, data, lines, ends)
+    # Logged, so the data fails, but the file's content is still returned: other files that name
+    # its ids are not also reported as wrong.
+    for line, char in invisible_characters(text):
+        log.add(path, line, dotted(source.loc_at(line)), "invisible_character", char=char)
+    return source
+
+
+def _read_plain_file(path: Path, log: ProblemLog) -> bytes | None:
+    """The bytes of a regular file of reasonable size; a link, a folder, a pipe, a file too large
+    for a person to have written or one that cannot be read is one line instead."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        log.add(path, 0, "", "file_missing")
+        return None
+    except OSError:
+        log.add(path, 0, "", "file_unreadable")
+        return None
+    if stat.S_ISLNK(info.st_mode):
+        refuse_link(path, log)
+        return None
+    if stat.S_ISDIR(info.st_mode):
+        log.add(path, 0, "", "folder_named_like_file", suffix=path.suffix)
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        log.add(path, 0, "", "not_regular_file")
+        return None
+    if info.st_size > MAX_DATA_BYTES:
+        log.add(path, 0, "", "file_too_large", size=info.st_size // 1024, limit=MAX_DATA_BYTES // 1024)
+        return None
+    try:
+        with path.open("rb") as handle:
+            return handle.read()
+    except OSError:
+        log.add(path, 0, "", "file_unreadable")
+        return None
