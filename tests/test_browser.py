@@ -293,6 +293,78 @@ def test_export_all_then_import_on_the_index(page, server, tmp_path):
     assert page.input_value("textarea[name='messengers.1.1']") == "La présidente de l’association"
 
 
+HOSTILE_IDS = ["__proto__", "constructor", "toString", "hasOwnProperty", "no-such-worksheet"]
+
+
+def _answers_file(tmp_path: Path, lang: str, worksheets: dict) -> Path:
+    import json
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps({"format": "bdw-worksheet-answers", "version": 1, "lang": lang,
+                                "worksheets": worksheets}), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang, prefix", [("en", "en/"), ("fr", "")])
+def test_import_skips_ids_that_are_not_real_and_keeps_the_valid_answer(page, server, tmp_path, lang, prefix):
+    """Worksheet ids such as __proto__ or constructor, an unknown worksheet and an unknown field are
+    skipped and named in the page's language; the one valid answer in the same file is imported."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    guide = load_guide(ROOT)
+    _worksheet(page, server, f"{prefix}worksheets/question-6/")
+    hostile = {id: {"strengths": "planted", "polluted": "yes"} for id in HOSTILE_IDS}
+    hostile["toString"] = "not even an object"
+    file = _answers_file(tmp_path, lang, {**hostile, "question-6": {"strengths": "Strong local partners",
+                                                                   "no-such-field": "x"}})
+    page.set_input_files(".bdw-tools input[type=file]", str(file))
+    expect(page.locator("#ws-question-6-strengths")).to_have_value("Strong local partners")
+    skipped = HOSTILE_IDS + ["question-6 › no-such-field"]
+    status = page.locator(".bdw-tools__status")
+    status.filter(has_text=guide.t("imported", lang).format(count=1)).wait_for()
+    text = status.inner_text()
+    expected = guide.t("import_skipped", lang).split("{count}")[1].split("{names}")[0]
+    assert f"{len(skipped)}{expected}" in text, text
+    for name in skipped[:5]:
+        assert name in text, (name, text)
+    assert status.get_attribute("role") == "status"
+    assert errors == []
+    assert page.evaluate("({}).polluted === undefined && ({}).strengths === undefined"), "no prototype was written"
+    page.reload()
+    assert page.input_value("#ws-question-6-strengths") == "Strong local partners"
+
+
+def test_import_of_only_unknown_ids_changes_nothing_and_names_them(page, server, tmp_path):
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    _worksheet(page, server, "en/worksheets/question-6/")
+    page.fill("#ws-question-6-strengths", "Kept as typed")
+    status_says(page)
+    file = _answers_file(tmp_path, "en", {"__proto__": {"strengths": "x"}, "constructor": {}, "valueOf": 3})
+    page.set_input_files(".bdw-tools input[type=file]", str(file))
+    status_says(page, "no answers for this worksheet")
+    text = page.locator(".bdw-tools__status").inner_text()
+    assert "3 item(s) skipped" in text and "__proto__" in text and "valueOf" in text, text
+    assert page.get_attribute(".bdw-tools__status", "role") == "alert"
+    assert page.input_value("#ws-question-6-strengths") == "Kept as typed"
+    assert errors == []
+
+
+def test_import_on_the_index_skips_unknown_worksheets(page, server, tmp_path):
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{server}/worksheets/")
+    page.wait_for_selector(".bdw-tools__actions:not([hidden])")
+    file = _answers_file(tmp_path, "fr", {"__proto__": {}, "constructor": {"x": "y"},
+                                          "question-4": {"messengers.1.1": "La mairesse", "__proto__": "z"}})
+    page.set_input_files(".bdw-tools input[type=file]", str(file))
+    status_says(page, "importées")
+    text = page.locator(".bdw-tools__status").inner_text()
+    assert "3 élément(s) ignoré(s)" in text and "question-4 › __proto__" in text, text
+    assert errors == []
+    page.goto(f"{server}/worksheets/question-4/")
+    assert page.input_value("textarea[name='messengers.1.1']") == "La mairesse"
+
+
 def test_print_layout_shows_the_sheet_alone(page, server):
     _worksheet(page, server, "worksheets/question-2/")
     page.emulate_media(media="print")

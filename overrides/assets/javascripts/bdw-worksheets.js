@@ -7,13 +7,19 @@
   var FORMAT = "bdw-worksheet-answers";
   var VERSION = 1;
 
+  /* Ids in a stored or imported file are text from outside: they are looked up as own keys only,
+     never on an object's prototype ("__proto__", "constructor", "toString" are ordinary names). */
+  function hasOwn(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+
+  function isRecord(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
+
   function storageKey(lang, id) { return "bdw-worksheet:v1:" + lang + ":" + id; }
 
   function readStored(lang, id) {
     try {
       var raw = window.localStorage.getItem(storageKey(lang, id));
       var data = raw ? JSON.parse(raw) : null;
-      return data && typeof data === "object" ? data : {};
+      return isRecord(data) ? data : {};
     } catch (e) { return {}; }
   }
 
@@ -30,13 +36,16 @@
   }
 
   function answersOf(form) {
-    var answers = {};
+    var answers = Object.create(null);
     controls(form).forEach(function (el) { if (el.value.trim() !== "") answers[el.name] = el.value; });
     return answers;
   }
 
   function fill(form, answers) {
-    controls(form).forEach(function (el) { el.value = answers[el.name] || ""; });
+    controls(form).forEach(function (el) {
+      var value = hasOwn(answers, el.name) ? answers[el.name] : "";
+      el.value = typeof value === "string" ? value : "";
+    });
   }
 
   function formsFor(lang, id) {
@@ -52,7 +61,7 @@
   }
 
   function format(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (m, key) { return key in values ? values[key] : m; });
+    return template.replace(/\{(\w+)\}/g, function (m, key) { return hasOwn(values, key) ? values[key] : m; });
   }
 
   function download(filename, data) {
@@ -71,42 +80,64 @@
     return { format: FORMAT, version: VERSION, lang: lang, exported: new Date().toISOString(), worksheets: worksheets };
   }
 
-  /* Check an imported file completely before touching anything: returns {error} or {worksheets}. */
+  /* Check an imported file completely before touching anything: returns {error, skipped} or
+     {worksheets, skipped}. `known` maps each worksheet of this page to its field names. Worksheets
+     and fields this page does not have are skipped and named; the answers for the others are kept.
+     A file that is not ours, or whose answers are not text, is refused whole. */
   function parseImport(text, lang, known) {
     var data;
-    try { data = JSON.parse(text); } catch (e) { return { error: "bad-json" }; }
-    if (!data || typeof data !== "object" || data.format !== FORMAT || data.version !== VERSION ||
-        !data.worksheets || typeof data.worksheets !== "object" || Array.isArray(data.worksheets)) {
-      return { error: "foreign" };
+    try { data = JSON.parse(text); } catch (e) { return { error: "bad-json", skipped: [] }; }
+    if (!isRecord(data) || data.format !== FORMAT || data.version !== VERSION || !isRecord(data.worksheets)) {
+      return { error: "foreign", skipped: [] };
     }
-    if (data.lang !== lang) return { error: "other-language" };
-    var accepted = {};
-    for (var id in data.worksheets) {
-      if (!Object.prototype.hasOwnProperty.call(data.worksheets, id)) continue;
+    if (data.lang !== lang) return { error: "other-language", skipped: [] };
+    var accepted = Object.create(null);
+    var skipped = [];
+    var ids = Object.keys(data.worksheets);
+    for (var i = 0; i < ids.length; i++) {
+      var id = ids[i];
+      if (!known.has(id)) { skipped.push(id); continue; }
       var answers = data.worksheets[id];
-      if (!answers || typeof answers !== "object" || Array.isArray(answers)) return { error: "foreign" };
-      for (var name in answers) {
-        if (typeof answers[name] !== "string" || answers[name].length > 20000) return { error: "foreign" };
+      if (!isRecord(answers)) return { error: "foreign", skipped: [] };
+      var fields = known.get(id);
+      var kept = Object.create(null);
+      var names = Object.keys(answers);
+      for (var j = 0; j < names.length; j++) {
+        var name = names[j];
+        if (fields.indexOf(name) === -1) { skipped.push(id + " › " + name); continue; }
+        var value = answers[name];
+        if (typeof value !== "string" || value.length > 20000) return { error: "foreign", skipped: [] };
+        if (value) kept[name] = value;
       }
-      if (known[id]) {
-        var kept = {};
-        known[id].forEach(function (field) { if (answers[field]) kept[field] = answers[field]; });
-        accepted[id] = kept;
-      }
+      accepted[id] = kept;
     }
-    if (Object.keys(accepted).length === 0) return { error: "no-match" };
-    return { worksheets: accepted };
+    if (Object.keys(accepted).length === 0) return { error: "no-match", skipped: skipped };
+    return { worksheets: accepted, skipped: skipped };
+  }
+
+  /* "3 items skipped…: __proto__, constructor, …": at most five names, each cut to 40 characters. */
+  function skippedText(tools, skipped) {
+    if (!skipped.length) return "";
+    var names = skipped.slice(0, 5).map(function (name) {
+      return name.length > 40 ? name.slice(0, 39) + "…" : name;
+    }).join(", ") + (skipped.length > 5 ? ", …" : "");
+    return " " + format(tools.dataset.skipped, { count: skipped.length, names: names });
   }
 
   function importInto(tools, lang, known, file, done) {
+    var status = tools.querySelector(".bdw-tools__status");
     var reader = new FileReader();
+    reader.onerror = function () {
+      status.setAttribute("role", "alert");
+      announce(tools, tools.dataset.badJson);
+    };
     reader.onload = function () {
-      var result = parseImport(String(reader.result), lang, known);
+      var result;
+      try { result = parseImport(String(reader.result), lang, known); } catch (e) { result = { error: "foreign", skipped: [] }; }
       if (result.error) {
         var key = { "bad-json": "badJson", "foreign": "foreign", "other-language": "otherLanguage", "no-match": "noMatch" }[result.error];
-        var status = tools.querySelector(".bdw-tools__status");
         status.setAttribute("role", "alert");
-        announce(tools, tools.dataset[key]);
+        announce(tools, tools.dataset[key] + skippedText(tools, result.skipped));
         return;
       }
       try {
@@ -118,8 +149,9 @@
         announce(tools, tools.dataset.saveFailed);
         return;
       }
-      tools.querySelector(".bdw-tools__status").setAttribute("role", "status");
-      announce(tools, format(tools.dataset.imported, { count: Object.keys(result.worksheets).length }));
+      status.setAttribute("role", "status");
+      announce(tools, format(tools.dataset.imported, { count: Object.keys(result.worksheets).length }) +
+        skippedText(tools, result.skipped));
       if (done) done();
     };
     reader.readAsText(file);
@@ -179,8 +211,7 @@
           break;
       }
     });
-    var known = {};
-    known[id] = fieldNames(form);
+    var known = new Map([[id, fieldNames(form)]]);
     tools.querySelectorAll('input[data-action="import"]').forEach(function (input) {
       input.addEventListener("change", function () {
         if (input.files && input.files[0]) importInto(tools, lang, known, input.files[0]);
@@ -192,7 +223,8 @@
   function setUpAll(tools) {
     var lang = tools.getAttribute("data-lang");
     var ids = tools.getAttribute("data-worksheets").split(" ");
-    var known = JSON.parse(tools.getAttribute("data-fields"));
+    var fields = JSON.parse(tools.getAttribute("data-fields"));
+    var known = new Map(Object.keys(fields).map(function (id) { return [id, fields[id]]; }));
     tools.querySelectorAll("[data-needs-js]").forEach(function (el) { el.hidden = false; });
     tools.addEventListener("click", function (event) {
       var action = event.target.closest("[data-action='export-all']");
