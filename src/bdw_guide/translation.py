@@ -117,11 +117,15 @@ def page_gaps(root: Path, docs_dir: Path | None = None) -> list[Problem]:
     """Pages present in one language tree and not the other (same path in docs/fr and docs/en)."""
     docs = docs_dir or root / "docs"
     log = ProblemLog(root)
-    pages = {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md") if is_plain_file(p)}
-             for lang in LANGUAGES}  # odd paths (links, folders named x.md) are reported by files.py
+    # Odd paths (links, folders named x.md, names not UTF-8) are reported by files.py: they count as
+    # present, so their counterpart is not also called untranslated, and are never reported here.
+    found = {lang: list((docs / lang).rglob("*.md")) for lang in LANGUAGES}
+    pages = {lang: {p.relative_to(docs / lang).as_posix() for p in found[lang]} for lang in LANGUAGES}
+    plain = {lang: {p.relative_to(docs / lang).as_posix() for p in found[lang] if is_plain_file(p)}
+             for lang in LANGUAGES}
     for lang in LANGUAGES:
         other = OTHER[lang]
-        for page in sorted(pages[other] - pages[lang]):
+        for page in sorted(plain[other] - pages[lang]):
             log.add(docs / other / page, 0, "", f"page_missing_{lang}",
                     counterpart=log.relative(docs / lang / page))
     return log.problems

@@ -58,7 +58,8 @@ def check_ui_text(key: str, texts: dict[str, str], log: ProblemLog, path: Path, 
                 log.add(path, line, field, "ui_placeholder_unknown", found=written, allowed=listed)
             else:
                 log.add(path, line, field, "ui_placeholder_none", found=written)
-        for brace in sorted(set(_FIELD.sub("", text)) & {"{", "}"}):
+        lone = [char for char in _FIELD.sub("", text) if char in "{}"]
+        for brace in lone[:1]:  # one line per text: the first brace that opens or closes nothing
             clean = False
             if allowed:
                 log.add(path, line, field, "ui_brace", brace=brace, allowed=listed)

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from .files import refuse_link
-from .limits import MAX_DATA_BYTES, invisible_characters, structure_breach
+from .limits import MAX_DATA_BYTES, MAX_DEPTH, invisible_characters, structure_breach
 from .problems import ProblemLog
 
 Loc = tuple[str | int, ...]
@@ -138,7 +138,10 @@ def read_yaml(path: Path, log: ProblemLog) -> YamlSource | None:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 0
         what = (err.problem or err.context or "the YAML cannot be read").strip()
-        log.add(path, line, "", "yaml_syntax", detail=what)
+        if "nesting depth" in what:  # libyaml's own limit, met before our count on very deep flows
+            log.add(path, line, "", "too_deep", limit=MAX_DEPTH)
+        else:
+            log.add(path, line, "", "yaml_syntax", detail=what)
         return None
     except yaml.YAMLError as err:  # any other refusal of the parser, still one line
         log.add(path, 0, "", "yaml_syntax", detail=str(err).strip().splitlines()[0] if str(err).strip() else "?")
