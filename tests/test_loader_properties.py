@@ -7,7 +7,10 @@ block where a text belongs).
 """
 from __future__ import annotations
 
+import copy
+import functools
 import os
+import time
 import shutil
 from pathlib import Path
 from typing import Any, Iterator
@@ -106,8 +109,14 @@ def parent_of(data: Any, path: tuple) -> Any:
     return data
 
 
+@functools.lru_cache(maxsize=None)
+def _parsed(rel: str) -> Any:
+    return yaml.load((ROOT / rel).read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def real(rel: str) -> Any:
-    return yaml.safe_load((ROOT / rel).read_text(encoding="utf-8"))
+    """A real file's data, a fresh copy each time (examples change it)."""
+    return copy.deepcopy(_parsed(rel))
 
 
 def texts(rel: str) -> list[tuple]:
@@ -166,3 +175,144 @@ def test_a_block_where_a_text_belongs_is_refused(root: Path, data, block: Any):
     rel = data.draw(st.sampled_from(DATA_FILES))
     path = data.draw(st.sampled_from(strings(rel)))
     refuses(root, rel, mutated(rel, lambda d: parent_of(d, path).__setitem__(path[-1], block)))
+
+
+# Hostile files: invisible characters, anchors and aliases, deep nesting, odd files ------------------
+
+from bdw_guide.limits import MAX_DEPTH  # noqa: E402
+from bdw_guide.problems import ProblemLog  # noqa: E402
+from bdw_guide.yaml_source import read_yaml  # noqa: E402
+
+HOSTILE_EXAMPLES = 40  # each example loads the whole guide: the four hostile properties stay within seconds
+INVISIBLES = ([chr(c) for c in range(0x202A, 0x202F)] + [chr(c) for c in range(0x2066, 0x206A)]
+              + [chr(c) for c in range(0x200B, 0x2010)] + ["\ufeff", "\u2060", "\u061c"])
+
+
+def read_fast(path: Path) -> list:
+    """Problems of one file read on its own, which must take well under a second."""
+    log = ProblemLog(path.parent)
+    start = time.perf_counter()
+    read_yaml(path, log)
+    assert time.perf_counter() - start < 1, "a hostile file took a second or more to refuse"
+    return log.problems
+
+
+def codes_for(err: DataError, rel: str) -> set[str]:
+    return {p.code for p in err.problems if p.file == rel}
+
+
+@settings(max_examples=HOSTILE_EXAMPLES)
+@given(rel=st.sampled_from(DATA_FILES), data=st.data(), chars=st.lists(st.sampled_from(INVISIBLES), min_size=1,
+                                                                         max_size=3))
+def test_invisible_characters_anywhere_are_refused(root: Path, rel: str, data, chars: list[str]):
+    text = (ROOT / rel).read_text(encoding="utf-8")
+    for char in chars:
+        at = data.draw(st.integers(1, len(text)))  # position 0 with U+FEFF is a byte-order mark: allowed
+        text = text[:at] + char + text[at:]
+    with Swapped(root, rel, text.encode()) as path:
+        read_fast(path)
+        err = outcome(root)
+    assert err is not None, "an invisible character was accepted"
+    codes = codes_for(err, rel)
+    assert "invisible_character" in codes or "yaml_syntax" in codes, err.report("en")
+    err.report("fr"), err.report("en")
+
+
+def containers(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    if isinstance(value, (dict, list)):
+        if path:
+            yield path, value
+        for key, child in (value.items() if isinstance(value, dict) else enumerate(value)):
+            yield from containers(child, path + (key,))
+
+
+@settings(max_examples=HOSTILE_EXAMPLES)
+@given(data=st.data(), levels=st.integers(0, 25))
+def test_shared_blocks_and_alias_bombs_are_refused_unexpanded(root: Path, data, levels: int):
+    """A block written once and repeated by alias (what a YAML dumper makes of a shared object), or
+    an alias bomb of up to 25 levels of nine aliases each, put anywhere in a real file."""
+    rel = data.draw(st.sampled_from(DATA_FILES))
+    doc = real(rel)
+    spots = [p for p, _ in leaves(doc) if p] + [p for p, _ in containers(doc)]
+    target = data.draw(st.sampled_from(spots))
+    if levels:
+        bomb: Any = ["lol"] * 9
+        for _ in range(levels):
+            bomb = [bomb] * 9
+        shared = bomb
+    else:
+        shared = data.draw(st.sampled_from([v for _, v in containers(doc)]))
+    parent_of(doc, target)[target[-1]] = shared
+    if levels == 0:
+        parent_of(doc, target)[target[-1]] = [shared, shared]
+    content = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False).encode()
+    assert b"&id" in content
+    with Swapped(root, rel, content) as path:
+        assert "yaml_anchor" in {p.code for p in read_fast(path)}
+        err = outcome(root)
+    assert err is not None and "yaml_anchor" in codes_for(err, rel)
+
+
+@settings(max_examples=HOSTILE_EXAMPLES)
+@given(data=st.data(), depth=st.integers(MAX_DEPTH + 1, 400), by=st.sampled_from(["lists", "maps", "mixed"]),
+       flow=st.booleans())
+def test_nesting_deeper_than_any_real_file_is_refused(root: Path, data, depth: int, by: str, flow: bool):
+    rel = data.draw(st.sampled_from(DATA_FILES))
+    doc = real(rel)
+    target = data.draw(st.sampled_from([p for p, _ in leaves(doc) if p] or [()]))
+    block: Any = "x"
+    for level in range(depth):
+        as_list = by == "lists" or (by == "mixed" and level % 2)
+        block = [block] if as_list else {"fr": block}
+    if target:
+        parent_of(doc, target)[target[-1]] = block
+    else:
+        doc = block
+    content = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, default_flow_style=flow, width=10**6).encode()
+    with Swapped(root, rel, content) as path:
+        assert {p.code for p in read_fast(path)} & {"too_deep", "file_too_large"}
+        err = outcome(root)
+    assert err is not None and codes_for(err, rel) & {"too_deep", "file_too_large"}
+
+
+class Replaced:
+    """Replace one data file by a folder, a link or a pipe for one example, and put it back."""
+
+    def __init__(self, root: Path, rel: str, kind: str):
+        self.path, self.kind = root / rel, kind
+
+    def __enter__(self) -> Path:
+        self.original = self.path.read_bytes()
+        self.path.unlink()
+        if self.kind == "folder":
+            self.path.mkdir()
+            (self.path / "inside.yml").write_bytes(self.original)
+        elif self.kind == "link out":
+            os.symlink("/etc/hostname", self.path)
+        elif self.kind == "link in":
+            os.symlink(self.path.parent / ".." / "campaign.yml", self.path)
+        elif self.kind == "dangling link":
+            os.symlink(self.path.parent / "nowhere.yml", self.path)
+        else:
+            os.mkfifo(self.path)
+        return self.path
+
+    def __exit__(self, *exc: object) -> None:
+        if self.path.is_dir() and not self.path.is_symlink():
+            shutil.rmtree(self.path)
+        else:
+            self.path.unlink()
+        self.path.write_bytes(self.original)
+
+
+@settings(max_examples=HOSTILE_EXAMPLES)
+@given(rel=st.sampled_from(DATA_FILES), kind=st.sampled_from(["folder", "link out", "link in", "dangling link",
+                                                               "pipe"]))
+def test_a_data_file_replaced_by_an_odd_path_is_one_line(root: Path, rel: str, kind: str):
+    with Replaced(root, rel, kind):
+        start = time.perf_counter()
+        err = outcome(root)
+        assert time.perf_counter() - start < 5
+    assert err is not None
+    assert [p.file for p in err.problems] == [rel], err.report("en")
+    assert "/etc" not in err.report("fr") + err.report("en")
