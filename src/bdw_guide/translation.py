@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from .files import is_plain_file
+from .files import is_plain_file, survey
 from .models import LANGUAGES
 from .problem_texts import REPORT
 from .problems import Problem, ProblemLog, report_language
@@ -81,7 +81,9 @@ def translation_status(root: Path, *, with_git: bool = True) -> TranslationStatu
 def _data_sources(root: Path) -> list[YamlSource]:
     """Every data file that parses; files that do not are reported by the data check itself."""
     scratch = ProblemLog(root)
-    found = (read_yaml(path, scratch) for path in sorted((root / "data").rglob("*.y*ml")) if is_plain_file(path))
+    odd = survey(root, root / "data", scratch, (".yml", ".yaml"))  # reported by the data check
+    found = (read_yaml(path, scratch) for path in sorted((root / "data").rglob("*.y*ml"))
+             if is_plain_file(path) and not odd.skips(path))
     return [source for source in found if source is not None]
 
 
