@@ -21,9 +21,8 @@ import yaml
 from bdw_guide import cli
 from bdw_guide.limits import INVISIBLE, MAX_DATA_BYTES, MAX_DEPTH
 from bdw_guide.loader import load_guide
-from bdw_guide.problems import DataError, Problem
+from bdw_guide.problems import DataError, Problem, ProblemLog
 from bdw_guide.yaml_source import read_yaml
-from bdw_guide.problems import ProblemLog
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLIC = "data/messages/access/public.yml"

@@ -12,9 +12,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .files import Survey, docs_problems, survey
 from .models import (LANGUAGES, Activity, Audience, Calendar, Campaign, CaseStudy, Contributors, GlossaryEntry,
                      Message, Objective, Question, Questions, Text, Worksheet)
-from .files import Survey, docs_problems, survey
 from .problems import ProblemLog
 from .ui_text import check_ui_text
 from .validation import validate
