@@ -188,3 +188,19 @@ def check_drafts(posts, message, hashtag, log: ProblemLog, path: Path, lines: di
             extra = sorted(figures(draft) - message_figures(message, lang))
             if extra:
                 log.add(path, line, name, "post_figure_unknown", figure=", ".join(extra))
+
+
+def drafts_view(posts, hashtag: str, lang: str, number) -> dict:
+    """What the card shows of a message's drafts in `lang`: each draft with the hashtag added and its
+    count, and the hashtag's forms (what each platform links, the form that survives everywhere).
+    `number` writes a number in the page's language."""
+    survivor = surviving_hashtag(hashtag)
+    drafts = []
+    for platform in PLATFORMS.values():
+        text = draft_text(getattr(posts, platform.id)[lang], hashtag)
+        count = post_length(text, platform.id)
+        drafts.append({"platform": platform.id, "name": platform.name, "limit": platform.limit,
+                       "limit_text": number(platform.limit), "count_text": number(count), "counting": platform.counting,
+                       "visible": platform.visible, "text": text, "rows": min(12, text.count("\n") + 2 + len(text) // 70)})
+    return {"tag": hashtag, "survivor": survivor, "choice": survivor != hashtag, "drafts": drafts,
+            "links": [{"name": p.name, "linked": linked_hashtag(hashtag, p.id)} for p in PLATFORMS.values()]}
