@@ -250,3 +250,9 @@ def test_drafts_script_and_style_load_only_where_there_are_cards(site):
                            ("planning/question-1/index.html", False), ("en/index.html", False)):
         html = (site / path).read_text()
         assert ("bdw-posts.js" in html) is expected, path
+
+
+def test_every_way_of_counting_is_explained_in_both_languages():
+    for platform in PLATFORMS.values():
+        rule = GUIDE.ui[f"post_rule_{platform.counting}"]
+        assert rule.fr and rule.en

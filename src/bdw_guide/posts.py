@@ -201,6 +201,6 @@ def drafts_view(posts, hashtag: str, lang: str, number) -> dict:
         count = post_length(text, platform.id)
         drafts.append({"platform": platform.id, "name": platform.name, "limit": platform.limit,
                        "limit_text": number(platform.limit), "count_text": number(count), "counting": platform.counting,
-                       "visible": platform.visible, "text": text, "rows": min(12, text.count("\n") + 2 + len(text) // 70)})
+                       "visible": platform.visible, "rule": f"post_rule_{platform.counting}", "text": text, "rows": min(12, text.count("\n") + 2 + len(text) // 70)})
     return {"tag": hashtag, "survivor": survivor, "choice": survivor != hashtag, "drafts": drafts,
             "links": [{"name": p.name, "linked": linked_hashtag(hashtag, p.id)} for p in PLATFORMS.values()]}
