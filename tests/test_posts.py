@@ -256,3 +256,20 @@ def test_every_way_of_counting_is_explained_in_both_languages():
     for platform in PLATFORMS.values():
         rule = GUIDE.ui[f"post_rule_{platform.counting}"]
         assert rule.fr and rule.en
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_drafts_add_little_to_a_message_page(site, prefix):
+    """Drafts, their script and their style together stay under 10 KB gzip on a message page (the page
+    budget for everything we add beyond stock Material is 15 KB)."""
+    import gzip
+    import re
+
+    assets = sum(len(gzip.compress((site / "assets" / name).read_bytes()))
+                 for name in ("javascripts/bdw-posts.js", "stylesheets/bdw-posts.css"))
+    for audience in GUIDE.audiences:
+        html = (site / prefix / "messages/audiences" / audience / "index.html").read_text()
+        bare = re.sub(r'<details class="bdw-posts".*?</details>', "", html, flags=re.S)
+        assert bare != html
+        added = len(gzip.compress(html.encode())) - len(gzip.compress(bare.encode())) + assets
+        assert added < 10_000, (audience, added)

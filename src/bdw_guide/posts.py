@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -71,6 +72,7 @@ _GRAPHEME = regex.compile(r"\X")
 _MENTION = regex.compile(r"(?<![\w/@])@(\w+(?:[\w.-]*\w)?)@[\w.-]*\w", regex.UNICODE)
 
 
+@lru_cache(maxsize=4096)  # a card is on two pages, and the check counts every draft too
 def post_length(text: str, platform: str) -> int:
     """The length of `text` as `platform` counts it (see the module's docstring for the rules)."""
     counting = PLATFORMS[platform].counting
