@@ -115,6 +115,7 @@ class Calendar(Strict):
     """The communication calendar: one week per objective, in the month of a sector event."""
 
     month: Text
+    month_number: int = Field(ge=1, le=12)  # 11 for November: dates of the calendar file (.ics)
     event: Text
     weeks: list[Week] = Field(min_length=1)
 
@@ -162,6 +163,18 @@ class CaseStudy(Strict):
     figures: list[Figure] = Field(default_factory=list)
     sections: list[CaseSection] = Field(min_length=1)
     questions: dict[str, Text]
+
+
+class Posts(Strict):
+    """Post drafts of one message, one per platform (data/posts/<objective>/<audience>.yml); the
+    campaign hashtag is added at the end of each (see posts.py for each platform's limit)."""
+
+    x: Text
+    bluesky: Text
+    mastodon: Text
+    linkedin: Text
+    instagram: Text
+    facebook: Text
 
 
 FieldKind = Literal["lines", "list", "table", "grid"]
@@ -220,6 +233,6 @@ class Worksheet(Strict):
 
 _MODELS = (Text, Objective, Audience, Fact, Message, Campaign, Organization, Person, Contributors,
            GlossaryEntry, Week, Calendar, Question, Activity, Figure, CaseSection, CaseStudy, WorksheetField,
-           Worksheet)
+           Worksheet, Posts)
 FIELD_NAMES: frozenset[str] = frozenset(name for model in _MODELS for name in model.model_fields)
 MODEL_NAMES: frozenset[str] = frozenset(model.__name__ for model in _MODELS)  # as pydantic names union members

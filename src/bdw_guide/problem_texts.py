@@ -427,3 +427,51 @@ REPORT.update({
     "language_en": {"en": ("English", ""), "fr": ("anglais", "")},
     "language_fr": {"en": ("French", ""), "fr": ("français", "")},
 })
+
+# Post drafts (data/posts/<objective>/<audience>.yml, see posts.py) — issue 17.
+CATALOGUE.update({
+    "post_too_long": {
+        "en": ("this {platform} draft is {count} long as {platform} counts it, over its limit of {limit} "
+               "(the hashtag added at the end counts too)",
+               "shorten it by at least {over}, keeping its point, its ask and its figures as the message gives them"),
+        "fr": ("cette publication pour {platform} compte {count} caractères selon le décompte de {platform}, au-delà "
+               "de sa limite de {limit} (le mot-clic ajouté à la fin compte aussi)",
+               "raccourcissez-la d’au moins {over}, en gardant l’idée, la demande et les chiffres tels que le message "
+               "les donne"),
+    },
+    "post_opening_too_long": {
+        "en": ("the first line of this {platform} draft is {count} characters long, but {platform} shows only about "
+               "the first {visible} before it folds the post",
+               "make the first line the point of the message in at most {visible} characters, then start a new line"),
+        "fr": ("la première ligne de cette publication pour {platform} compte {count} caractères, mais {platform} "
+               "n’affiche qu’environ les {visible} premiers avant de replier la publication",
+               "faites de la première ligne l’idée du message en {visible} caractères au plus, puis changez de ligne"),
+    },
+    "post_hashtag_typed": {
+        "en": ("this draft holds the campaign hashtag {tag}, which is already added at the end of every draft",
+               "remove it from the text"),
+        "fr": ("cette publication contient le mot-clic de la campagne {tag}, déjà ajouté à la fin de chaque "
+               "publication", "retirez-le du texte"),
+    },
+    "post_figure_unknown": {
+        "en": ("this draft gives a figure its message does not ({figure})",
+               "use only the figures of the message (headline, message, ask, facts), or take this one out"),
+        "fr": ("cette publication donne un chiffre que son message ne donne pas ({figure})",
+               "n’utilisez que les chiffres du message (titre, message, demande, faits), ou retirez celui-ci"),
+    },
+    "posts_missing": {
+        "en": ("the message {message} has no post drafts",
+               "create this file with one draft per platform (x, bluesky, mastodon, linkedin, instagram, facebook), "
+               "each with fr: and en:; copy another file of data/posts and rewrite it"),
+        "fr": ("le message {message} n’a pas de publications",
+               "créez ce fichier avec une publication par plateforme (x, bluesky, mastodon, linkedin, instagram, "
+               "facebook), chacune avec « fr: » et « en: »; copiez un autre fichier de data/posts et réécrivez-le"),
+    },
+    "posts_unknown_pair": {
+        "en": ("this file matches no message: post drafts go in data/posts/<objective>/<audience>.yml",
+               "rename it after its message's objective ({objectives}) and audience ({audiences})"),
+        "fr": ("ce fichier ne correspond à aucun message : les publications vont dans "
+               "data/posts/<objectif>/<public>.yml",
+               "renommez-le d’après l’objectif ({objectives}) et le public ({audiences}) de son message"),
+    },
+})

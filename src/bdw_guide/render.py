@@ -21,6 +21,7 @@ from markupsafe import Markup
 from .loader import Entry, Guide, MessageEntry, worksheet_slots
 from .models import LANGUAGES
 from .problem_texts import CATALOGUE
+from .posts import drafts_view
 from .problems import Problem
 from .text_rules import MarkdownRenderer, abbreviation_lines, plain_text
 from .worksheets import PACK_PATH, PAPERS, PDF_PATH, WORKSHEET_PATH, control_names, row_headings, used_on_source
@@ -34,6 +35,7 @@ AUDIENCE_PATH = "messages/audiences/{id}/"
 OBJECTIVE_PATH = "messages/objectives/{id}/"
 QUESTION_PATH = "planning/question-{id}/"
 CASE_STUDY_PATH = "case-studies/{id}/"
+CALENDAR_PATH = "calendar/beyond-decent-work-{lang}.ics"  # the calendar file, under each language's root
 # The same pages as Markdown sources, for links inside generated Markdown (MkDocs checks those).
 SOURCES = {"overview": "messages/overview.md", "audience": "messages/audiences/{id}.md",
            "objective": "messages/objectives/{id}.md", "question": "planning/question-{id}.md"}
@@ -103,6 +105,9 @@ class Renderer:
         self.env.filters["md_inline"] = pass_context(lambda ctx, text: markdown.inline(text, ctx["lang"]))
         self.env.filters["slot"] = self._slot
         self.env.filters["css"] = lambda text: Markup(css_string(str(text)))
+        self.env.filters["post_drafts"] = pass_context(lambda ctx, entry: drafts_view(
+            self.guide.posts[entry.key].data, self.guide.campaign.hashtag[ctx["lang"]], ctx["lang"],
+            lambda n: number(n, ctx["lang"])))
         self._slots: dict[str, str] = {}
         self._next_slot = itertools.count()
 
@@ -193,7 +198,8 @@ class Renderer:
                 "worksheets": self._worksheets, "worksheet": self._worksheet_page,
                 "worksheet-list": self._worksheet_list, "example-message": self._example_message,
                 "example-problem": self._example_problem, "case-study": self._case_study,
-                "case-study-list": self._simple("case-study-list.html"), "in-practice": self._question("in-practice.html")}
+                "case-study-list": self._simple("case-study-list.html"), "in-practice": self._question("in-practice.html"),
+                "calendar-file": self._simple("calendar-file.html")}
 
     def _case_study(self, case_id: str | None, lang: str, page_path: str, page_src: str) -> str:
         known = {entry.id: entry for entry in self.guide.case_studies}
@@ -290,7 +296,7 @@ class Renderer:
             guide=guide, lang=lang, t=t, url=url, src=src, card=lambda e: self._slot(self.card(e, lang)),
             OVERVIEW_PATH=OVERVIEW_PATH, AUDIENCE_PATH=AUDIENCE_PATH, OBJECTIVE_PATH=OBJECTIVE_PATH,
             QUESTION_PATH=QUESTION_PATH, WORKSHEET_PATH=WORKSHEET_PATH, PDF_PATH=PDF_PATH, PACK_PATH=PACK_PATH,
-            CASE_STUDY_PATH=CASE_STUDY_PATH, figure=lambda f: figure_text(f, lang, guide.ui),
+            CASE_STUDY_PATH=CASE_STUDY_PATH, CALENDAR_PATH=CALENDAR_PATH, figure=lambda f: figure_text(f, lang, guide.ui),
             row_headings=lambda field: row_headings(guide, field, lang),
             **context,
         )

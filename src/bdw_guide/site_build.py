@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import csp, search_split, sitemap
+from . import calendar_file, csp, search_split, sitemap
 from .loader import Guide, load_guide
 from .models import LANGUAGES
 from .problems import DataError, Problem, ProblemLog
@@ -128,6 +128,7 @@ class BuildSession:
         css = site_dir / "assets" / "stylesheets" / "bdw-pages.css"
         css.parent.mkdir(parents=True, exist_ok=True)
         css.write_text(self.renderer.worksheet_print_css(site_url or "/", self.default_language), encoding="utf-8")
+        calendar_file.write_calendars(self.guide, site_dir, site_url, self.default_language)
 
     def summary(self) -> str:
         return (f"bdw-guide: data loaded and validated {LOADS['count']} time(s) in this process; "
