@@ -32,6 +32,7 @@ def offline_requested() -> bool:
 _ABSOLUTE_ALTERNATE = re.compile(
     r'(<a href="|<link rel="alternate" href=")(/[^"]*)(" hreflang="[^"]+"(?: class="md-select__link")?>)')
 _HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]+">\n?')
+_CANONICAL = re.compile(r'(<link rel="canonical" href=")([^"]*)(">)')
 _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
@@ -108,6 +109,8 @@ class BuildSession:
         """The finished page: links and search fixed (see `_fix_links`), then its security policy
         (left out by `mkdocs serve`, whose live-reload script is inline)."""
         html = _HEAD_ALTERNATE.sub("", self._fix_links(html, lang, page_url, site_url))
+        if self.offline:  # the page's home is the published one, at its directory URL
+            html = _CANONICAL.sub(lambda m: m.group(1) + directory_url(m.group(2)) + m.group(3), html, count=1)
         return csp.with_policy(html) if policy else html
 
     def _fix_links(self, html: str, lang: str, page_url: str, site_url: str | None) -> str:
@@ -167,6 +170,13 @@ def _check_generated_pages(guide: Guide, docs_dir: Path) -> None:
                 if not (docs_dir / lang / folder / f"{entry.id}.md").is_file():
                     log.add(guide.root / entry.path, 1, "", code, tree=f"{docs_dir.name}/{lang}/{folder}", id=entry.id)
     log.raise_if_any()
+
+
+def directory_url(url: str) -> str:
+    """The published address of a page named by its file: "a/b.html" is "a/b/", "a/index.html" "a/"."""
+    if url.endswith("index.html"):
+        return url[: -len("index.html")]
+    return url[: -len(".html")] + "/" if url.endswith(".html") else url
 
 
 def _file_url(docs: Path, target: str) -> str:
