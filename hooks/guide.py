@@ -87,9 +87,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
     assert _session is not None
     page.edit_url = _session.page_edit_url(page.file.src_uri, markdown, page.edit_url)
-    modified = _session.date_modified(markdown, _language(config), page.file.src_uri)
-    page.meta["bdw_date_modified"] = modified  # shown by partials/source-file.html; never from front matter
-    page.update_date = modified["date"] if modified else ""  # the sitemap's lastmod, left out when unknown
+    # Shown by partials/source-file.html (always set here, never taken from front matter); the same
+    # date becomes the page's lastmod in the sitemap.
+    page.meta["bdw_date_modified"] = _session.date_modified(markdown, _language(config), page.file.src_uri,
+                                                            page.canonical_url)
     try:
         return _session.page_markdown(markdown, _language(config), page.url, page.file.src_uri)
     except MarkerError as err:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -121,9 +120,18 @@ def test_the_sitemap_carries_the_same_dates(dated_site):
     assert in_sitemap == shown
 
 
-def test_without_history_no_date_rather_than_the_build_day(tmp_path):
+def test_outside_a_checkout_no_page_has_a_date_and_the_sitemap_no_lastmod(tmp_path):
     outside = copy_repo(tmp_path / "not-a-checkout")
     assert not dates.History.read(outside).known
+    build = mkdocs_build(outside, tmp_path / "site")
+    assert build.returncode == 0, build.stderr
+    built = pages(tmp_path / "site")
+    assert len(built) > 90 and not any(shown_date(page) for page in built)
+    in_sitemap = lastmods(tmp_path / "site")
+    assert len(in_sitemap) == len(built) and not any(in_sitemap.values())
+
+
+def test_a_shallow_clone_has_no_usable_history(tmp_path):
     repo = copy_repo(tmp_path / "repo")
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")

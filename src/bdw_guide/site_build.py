@@ -46,6 +46,7 @@ class BuildSession:
     languages_built: set[str] = field(default_factory=set)
     page_gaps: list[Problem] = field(default_factory=list)
     history: dates.History = field(default_factory=lambda: dates.History(None))
+    modified: dict[str, str | None] = field(default_factory=dict)  # page address -> its date, for the sitemap
     offline: bool = False
 
     @classmethod
@@ -84,11 +85,14 @@ class BuildSession:
                                                 self.language_path(page_src, lang))
         return f"{expanded}\n\n{self.renderer.glossary_definitions(lang)}\n"
 
-    def date_modified(self, markdown: str, lang: str, page_src: str) -> dict[str, str] | None:
+    def date_modified(self, markdown: str, lang: str, page_src: str, address: str | None = None) -> dict[str, str] | None:
         """The page's "Date modified" (label and YYYY-MM-DD), from the history of the files it is made
-        of (see dates.py); None without a usable history."""
+        of (see dates.py); None without a usable history. Kept for the sitemap under the page's
+        `address` (its canonical URL)."""
         sources = dates.page_sources(self.guide, markdown, lang, f"{self.docs_dir_name}/{page_src}")
         day = dates.day(self.history.last_change(sources))
+        if address:
+            self.modified[address] = day
         return {"label": self.guide.t("date_modified", lang), "date": day} if day else None
 
     def page_content(self, html: str) -> str:
@@ -149,6 +153,7 @@ class BuildSession:
         search_split.split_index(site_dir, self.default_language)
         if self.offline:
             search_split.write_scripts(site_dir)
+        sitemap.set_lastmod(site_dir, self.modified)
         sitemap.add_x_default(site_dir, self.default_language)
         css = site_dir / "assets" / "stylesheets" / "bdw-pages.css"
         css.parent.mkdir(parents=True, exist_ok=True)
