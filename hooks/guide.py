@@ -54,6 +54,12 @@ def _default_language(config: MkDocsConfig) -> str:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _session
+    offline = site_build.offline_requested()
+    if offline:  # the offline copy: pages opened from a folder, search without a server (offline.py)
+        config.use_directory_urls = False
+        polyfills = config.extra.setdefault("polyfills", [])
+        if site_build.FILE_WORKER_SCRIPT not in polyfills:
+            polyfills.append(site_build.FILE_WORKER_SCRIPT)
     if _session is None or not _is_nested_build(config):
         root = Path(config.config_file_path).parent
         try:
@@ -65,6 +71,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 docs_dir_name=Path(config.docs_dir).name,
                 default_language=_default_language(config),
                 strict=bool(config.strict),
+                offline=offline,
             )
         except DataError as err:
             raise PluginError(err.report()) from None
@@ -80,6 +87,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
     assert _session is not None
     page.edit_url = _session.page_edit_url(page.file.src_uri, markdown, page.edit_url)
+    # Shown by partials/source-file.html (always set here, never taken from front matter); the same
+    # date becomes the page's lastmod in the sitemap.
+    page.meta["bdw_date_modified"] = _session.date_modified(markdown, _language(config), page.file.src_uri,
+                                                            page.canonical_url)
     try:
         return _session.page_markdown(markdown, _language(config), page.url, page.file.src_uri)
     except MarkerError as err:

@@ -56,10 +56,18 @@ def make_pdfs(site: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def make_offline_copy(site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bdw_guide", "offline", "--site", str(site), "--cache", str(ROOT / ".cache" / "offline")],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site as deployed, built once, strictly, from the working tree, with its worksheet
-    PDFs (made by Chromium; only a machine without it, outside CI, goes without)."""
+    """The real site as deployed (`make build`), built once, strictly, from the working tree, with
+    its worksheet PDFs (made by Chromium; only a machine without it, outside CI, goes without) and
+    its offline copy (a second build, cached by content like the PDFs)."""
     out = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, out)
     assert result.returncode == 0, result.stderr
@@ -68,6 +76,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert pdfs.returncode == 0, pdfs.stderr
     elif os.environ.get("CI") == "true":
         pytest.fail(f"{CHROMIUM} is missing under CI=true: .ci/run must install Debian's chromium")
+    offline = make_offline_copy(out)
+    assert offline.returncode == 0, offline.stderr
     return out
 
 

@@ -34,7 +34,17 @@ def test_pull_requests_validate_build_and_test_and_main_deploys_with_pdfs():
     deploy = _steps("deploy.yml")
     assert "make build" in deploy  # the deploy build makes the PDFs
     assert any(s.startswith("actions/deploy-pages") for s in deploy)
-    assert "python -m bdw_guide pdf" in (ROOT / "Makefile").read_text(encoding="utf-8").split("\nbuild:", 1)[1]
+    build = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nbuild:", 1)[1].split("\n\n", 1)[0]
+    assert "python -m bdw_guide pdf" in build
+    assert "python -m bdw_guide offline" in build  # the offline copy, after the PDFs it holds
+
+
+def test_deploy_fetches_the_whole_history_for_page_dates():
+    """A shallow clone has no history: pages would show no "Date modified" and the sitemap no lastmod."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
+    checkouts = [step for job in workflow["jobs"].values() for step in job.get("steps", [])
+                 if step.get("uses", "").startswith("actions/checkout")]
+    assert checkouts and all(step.get("with", {}).get("fetch-depth") == 0 for step in checkouts)
 
 
 def test_problems_are_annotated_on_their_file_and_line_in_github_actions(tmp_path):

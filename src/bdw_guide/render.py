@@ -36,6 +36,9 @@ OBJECTIVE_PATH = "messages/objectives/{id}/"
 QUESTION_PATH = "planning/question-{id}/"
 CASE_STUDY_PATH = "case-studies/{id}/"
 CALENDAR_PATH = "calendar/beyond-decent-work-{lang}.ics"  # the calendar file, under each language's root
+# The offline copy of the whole site (both languages), made by `python -m bdw_guide offline`.
+OFFLINE_PATH = "downloads/guide-hors-ligne-offline.zip"
+OFFLINE_SIZE = "<!-- bdw-offline-size -->"  # replaced by the zip's size once it exists
 # The same pages as Markdown sources, for links inside generated Markdown (MkDocs checks those).
 SOURCES = {"overview": "messages/overview.md", "audience": "messages/audiences/{id}.md",
            "objective": "messages/objectives/{id}.md", "question": "planning/question-{id}.md"}
@@ -88,6 +91,10 @@ class Renderer:
     guide: Guide
     templates: Path
     edit_base: str | None = None  # e.g. https://github.com/org/repo/edit/main/
+    # The offline copy (opened from a folder): page links name their file ("x/y.html"), since a
+    # folder URL would show the folder, not its page. Maps a directory URL to that file.
+    file_url: Callable[[str], str] | None = None
+    default_language: str = LANGUAGES[0]  # at the site's root; the others in their own folder
 
     def __post_init__(self) -> None:
         self.env = Environment(
@@ -199,7 +206,8 @@ class Renderer:
                 "worksheet-list": self._worksheet_list, "example-message": self._example_message,
                 "example-problem": self._example_problem, "case-study": self._case_study,
                 "case-study-list": self._simple("case-study-list.html"), "in-practice": self._question("in-practice.html"),
-                "calendar-file": self._simple("calendar-file.html")}
+                "calendar-file": self._simple("calendar-file.html"),
+                "offline-copy": self._simple("offline-copy.html")}
 
     def _case_study(self, case_id: str | None, lang: str, page_path: str, page_src: str) -> str:
         known = {entry.id: entry for entry in self.guide.case_studies}
@@ -286,17 +294,26 @@ class Renderer:
             return text.format(**values) if values else text
 
         def url(target: str) -> str:
+            if self.file_url:
+                path, hash_, fragment = target.partition("#")
+                target = self.file_url(path) + hash_ + fragment
             return relative_url(target, page_path)
+
+        def root_url(target: str) -> str:
+            """A file at the site's root, shared by both languages (the offline copy)."""
+            prefix = "" if lang == self.default_language else f"{lang}/"
+            return relative_url(target, prefix + page_path)
 
         def src(kind: str, id: str = "") -> str:
             target = SOURCES[kind].format(id=id)
             return posixpath.relpath(target, posixpath.dirname(page_src) or ".")
 
         return self.env.get_template(template).render(
-            guide=guide, lang=lang, t=t, url=url, src=src, card=lambda e: self._slot(self.card(e, lang)),
+            guide=guide, lang=lang, t=t, url=url, root_url=root_url, src=src, card=lambda e: self._slot(self.card(e, lang)),
             OVERVIEW_PATH=OVERVIEW_PATH, AUDIENCE_PATH=AUDIENCE_PATH, OBJECTIVE_PATH=OBJECTIVE_PATH,
             QUESTION_PATH=QUESTION_PATH, WORKSHEET_PATH=WORKSHEET_PATH, PDF_PATH=PDF_PATH, PACK_PATH=PACK_PATH,
-            CASE_STUDY_PATH=CASE_STUDY_PATH, CALENDAR_PATH=CALENDAR_PATH, figure=lambda f: figure_text(f, lang, guide.ui),
+            CASE_STUDY_PATH=CASE_STUDY_PATH, CALENDAR_PATH=CALENDAR_PATH, OFFLINE_PATH=OFFLINE_PATH, OFFLINE_SIZE=Markup(OFFLINE_SIZE),
+            offline=self.file_url is not None, figure=lambda f: figure_text(f, lang, guide.ui),
             row_headings=lambda field: row_headings(guide, field, lang),
             **context,
         )

@@ -43,3 +43,15 @@ def split_index(site_dir: Path, default_language: str) -> dict[str, int]:
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         counts[lang] = len(docs)
     return counts
+
+
+def write_scripts(site_dir: Path) -> list[Path]:
+    """Each language's index also as a script, `search/search_index.js` (`var __index = ...`): opened
+    from a folder, the theme cannot fetch JSON and loads that script instead, from the same `base` as
+    the JSON (what Material's offline plugin writes, for every language's index here)."""
+    written = []
+    for index in sorted(site_dir.rglob(INDEX.as_posix())):
+        script = index.with_suffix(".js")
+        script.write_text(f"var __index = {index.read_text(encoding='utf-8')}", encoding="utf-8")
+        written.append(script)
+    return written

@@ -7,12 +7,13 @@ so `make serve` shows any change under data/, overrides/ or docs/ on reload.
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import calendar_file, csp, search_split, sitemap
+from . import calendar_file, csp, dates, search_split, sitemap
 from .loader import Guide, load_guide
 from .models import LANGUAGES
 from .problems import DataError, Problem, ProblemLog
@@ -20,10 +21,18 @@ from .render import MARKER, Renderer, relative_url
 from .translation import page_gaps
 
 LOADS = {"count": 0}  # how many times data was loaded in this process (reported by bench)
+OFFLINE_ENV = "BDW_OFFLINE"  # "1": build the offline copy (see offline.py)
+FILE_WORKER_SCRIPT = "assets/javascripts/bdw-file-worker.js"  # the search worker from file:// (offline copy)
+
+
+def offline_requested() -> bool:
+    """True when this build is the offline copy: pages named by file, search without a server."""
+    return os.environ.get(OFFLINE_ENV) == "1"
 
 _ABSOLUTE_ALTERNATE = re.compile(
     r'(<a href="|<link rel="alternate" href=")(/[^"]*)(" hreflang="[^"]+"(?: class="md-select__link")?>)')
 _HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]+">\n?')
+_CANONICAL = re.compile(r'(<link rel="canonical" href=")([^"]*)(">)')
 _CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
@@ -36,10 +45,14 @@ class BuildSession:
     edit_root: str | None
     languages_built: set[str] = field(default_factory=set)
     page_gaps: list[Problem] = field(default_factory=list)
+    history: dates.History = field(default_factory=lambda: dates.History(None))
+    modified: dict[str, str | None] = field(default_factory=dict)  # page address -> its date, for the sitemap
+    offline: bool = False
 
     @classmethod
     def start(cls, root: Path, templates: Path, repo_url: str | None, edit_uri: str | None,
-              docs_dir_name: str, default_language: str, strict: bool = False) -> "BuildSession":
+              docs_dir_name: str, default_language: str, strict: bool = False,
+              offline: bool = False) -> "BuildSession":
         """Load and check everything a build needs. A page in one language tree only is an error in a
         strict build (readers of the other language would silently get a fallback) and returned as
         `page_gaps` otherwise, for the adapter to warn about."""
@@ -50,8 +63,10 @@ class BuildSession:
         if gaps and strict:
             raise DataError(gaps)
         edit_root = _edit_root(repo_url, edit_uri, docs_dir_name)
-        session = cls(guide, Renderer(guide, templates, edit_root), default_language, docs_dir_name, edit_root)
-        session.page_gaps = gaps
+        docs = root / docs_dir_name / default_language
+        file_url = (lambda target: _file_url(docs, target)) if offline else None
+        session = cls(guide, Renderer(guide, templates, edit_root, file_url, default_language), default_language, docs_dir_name,
+                      edit_root, page_gaps=gaps, history=dates.History.read(root), offline=offline)
         return session
 
     # -- per page ---------------------------------------------------------------------------
@@ -69,6 +84,16 @@ class BuildSession:
         expanded = self.renderer.expand_markers(markdown, lang, self.language_path(page_url, lang),
                                                 self.language_path(page_src, lang))
         return f"{expanded}\n\n{self.renderer.glossary_definitions(lang)}\n"
+
+    def date_modified(self, markdown: str, lang: str, page_src: str, address: str | None = None) -> dict[str, str] | None:
+        """The page's "Date modified" (label and YYYY-MM-DD), from the history of the files it is made
+        of (see dates.py); None without a usable history. Kept for the sitemap under the page's
+        `address` (its canonical URL)."""
+        sources = dates.page_sources(self.guide, markdown, lang, f"{self.docs_dir_name}/{page_src}")
+        day = dates.day(self.history.last_change(sources))
+        if address:
+            self.modified[address] = day
+        return {"label": self.guide.t("date_modified", lang), "date": day} if day else None
 
     def page_content(self, html: str) -> str:
         return self.renderer.fill_slots(html)
@@ -88,6 +113,8 @@ class BuildSession:
         """The finished page: links and search fixed (see `_fix_links`), then its security policy
         (left out by `mkdocs serve`, whose live-reload script is inline)."""
         html = _HEAD_ALTERNATE.sub("", self._fix_links(html, lang, page_url, site_url))
+        if self.offline:  # the page's home is the published one, at its directory URL
+            html = _CANONICAL.sub(lambda m: m.group(1) + directory_url(m.group(2)) + m.group(3), html, count=1)
         return csp.with_policy(html) if policy else html
 
     def _fix_links(self, html: str, lang: str, page_url: str, site_url: str | None) -> str:
@@ -124,6 +151,9 @@ class BuildSession:
 
     def finish(self, site_dir: Path, site_url: str | None = None) -> None:
         search_split.split_index(site_dir, self.default_language)
+        if self.offline:
+            search_split.write_scripts(site_dir)
+        sitemap.set_lastmod(site_dir, self.modified)
         sitemap.add_x_default(site_dir, self.default_language)
         css = site_dir / "assets" / "stylesheets" / "bdw-pages.css"
         css.parent.mkdir(parents=True, exist_ok=True)
@@ -146,6 +176,24 @@ def _check_generated_pages(guide: Guide, docs_dir: Path) -> None:
                 if not (docs_dir / lang / folder / f"{entry.id}.md").is_file():
                     log.add(guide.root / entry.path, 1, "", code, tree=f"{docs_dir.name}/{lang}/{folder}", id=entry.id)
     log.raise_if_any()
+
+
+def directory_url(url: str) -> str:
+    """The published address of a page named by its file: "a/b.html" is "a/b/", "a/index.html" "a/"."""
+    if url.endswith("index.html"):
+        return url[: -len("index.html")]
+    return url[: -len(".html")] + "/" if url.endswith(".html") else url
+
+
+def _file_url(docs: Path, target: str) -> str:
+    """A directory URL as the file MkDocs writes without directory URLs: "a/b/" is "a/b.html", or
+    "a/b/index.html" when it is a section's index page; "" is the home page."""
+    if target and not target.endswith("/"):
+        return target
+    path = target.rstrip("/")
+    if not path or (docs / path / "index.md").is_file():
+        return f"{path}/index.html".lstrip("/")
+    return f"{path}.html"
 
 
 def _edit_root(repo_url: str | None, edit_uri: str | None, docs_dir_name: str) -> str | None:
