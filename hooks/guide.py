@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from bdw_guide import csp, site_build
+from bdw_guide import site_build
 from bdw_guide.problems import DataError, report_language
 from bdw_guide.render import MarkerError
 
@@ -65,6 +65,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 docs_dir_name=Path(config.docs_dir).name,
                 default_language=_default_language(config),
                 strict=bool(config.strict),
+                theme_dirs=[Path(folder) for folder in config.theme.dirs],
             )
         except DataError as err:
             raise PluginError(err.report()) from None
@@ -79,6 +80,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
     assert _session is not None
+    page.meta = _session.page_meta(page.meta)
     page.edit_url = _session.page_edit_url(page.file.src_uri, markdown, page.edit_url)
     try:
         return _session.page_markdown(markdown, _language(config), page.url, page.file.src_uri)
@@ -88,6 +90,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     assert _session is not None
+    # Titles reach the theme as escaped text: the navigation, the header and search print them as HTML.
+    page.title = _session.title(page.title)  # type: ignore[misc]
+    links = list(page.toc)
+    while links:
+        link = links.pop()
+        link.title = _session.title(link.title) or ""
+        links += link.children
     return _session.page_content(html)
 
 
@@ -98,9 +107,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     """The theme's own pages (404.html) get the same security policy as the guide's pages."""
-    if _serving or not template_name.endswith(".html"):
+    if _serving or not template_name.endswith(".html") or _session is None:
         return output
-    return csp.with_policy(output)
+    return _session.with_policy(output)
 
 
 @event_priority(-200)  # after static-i18n (-100) has built every language and merged the search index
