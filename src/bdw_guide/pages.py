@@ -146,7 +146,8 @@ def _check_front_matter(path: Path, front: str, theme: Theme, log: ProblemLog) -
         return
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        log.add(path, mark.line + 1 if mark else 1, "", "front_matter_yaml",
+        last = padded.count("\n")  # an unclosed bracket is found at the closing '---': point inside
+        log.add(path, min(mark.line + 1, last) if mark else 1, "", "front_matter_yaml",
                 detail=(err.problem or err.context or "").strip())
         return
     except yaml.YAMLError as err:
@@ -155,6 +156,10 @@ def _check_front_matter(path: Path, front: str, theme: Theme, log: ProblemLog) -
     if not isinstance(node, yaml.MappingNode):
         log.add(path, 2, "", "front_matter_not_mapping")
         return
+    for event in yaml.parse(padded, Loader=_Loader):  # page settings never need anchors (&) or aliases (*)
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            log.add(path, event.start_mark.line + 1, "", "front_matter_alias")
+            return
     seen: dict[str, int] = {}
     for key_node, value_node in node.value:
         line = key_node.start_mark.line + 1

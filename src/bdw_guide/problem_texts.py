@@ -457,18 +457,18 @@ CATALOGUE.update({
                f"choisissez un identifiant qui commence par une lettre, comme «{_NB}ma-section{_NB}»"),
     },
     "unsafe_image": {
-        "en": ("it shows an image from '{found}'; images may only come from the site itself",
+        "en": ("it shows an image from '{address}'; images may only come from the site itself",
                "put the image in docs/assets/ and write its path relative to the page, such as "
                "![description](../assets/photo.png)"),
-        "fr": (f"il affiche une image venant de «{_NB}{{found}}{_NB}»; les images doivent venir du site lui-même",
+        "fr": (f"il affiche une image venant de «{_NB}{{address}}{_NB}»; les images doivent venir du site lui-même",
                "placez l’image dans docs/assets/ et écrivez son chemin à partir de la page, par exemple "
                "![description](../assets/photo.png)"),
     },
     "marker_malformed": {
-        "en": ("'{found}' looks like a marker of the site but is not written like one",
+        "en": ("'{text}' looks like a marker of the site but is not written like one",
                "write it on a line of its own as <!-- bdw:name --> or <!-- bdw:name id -->, in lowercase "
                "(the known names are listed in README.md)"),
-        "fr": (f"«{_NB}{{found}}{_NB}» ressemble à un marqueur du site, mais n’est pas écrit comme tel",
+        "fr": (f"«{_NB}{{text}}{_NB}» ressemble à un marqueur du site, mais n’est pas écrit comme tel",
                "écrivez-le seul sur sa ligne, sous la forme <!-- bdw:nom --> ou <!-- bdw:nom id -->, en minuscules "
                "(les noms connus sont dans README.md)"),
     },
@@ -479,6 +479,12 @@ CATALOGUE.update({
         "fr": (f"les réglages de la page entre les lignes «{_NB}---{_NB}» ne sont pas du YAML valide{_NB}: {{detail}}",
                f"écrivez un réglage par ligne sous la forme «{_NB}clé: valeur{_NB}» (voyez la liste des réglages "
                f"dans CONTRIBUTING.md), et le texte entre guillemets s’il contient «{_NB}:{_NB}»"),
+    },
+    "front_matter_alias": {
+        "en": ("the page settings use a YAML anchor (&) or alias (*)", "write each setting in full; a text that "
+               "starts with & or * goes in quotes"),
+        "fr": ("les réglages de la page utilisent une ancre (&) ou un alias (*) YAML",
+               "écrivez chaque réglage en entier; un texte qui commence par & ou * se met entre guillemets"),
     },
     "front_matter_not_mapping": {
         "en": ("the page settings between the '---' lines should be lines 'key: value'",

@@ -115,9 +115,10 @@ def _keep_attribute(tag: str, name: str, value: str) -> str | None:
 
 def sanitize(fragment: str) -> str:
     """HTML from contributed Markdown, reduced to what Markdown writes: no script, no event, no
-    style beyond a table column's alignment, links only to allowed schemes, images only from the site."""
-    return nh3.clean(fragment, tags=_TAGS, attributes=_ATTRIBUTES, attribute_filter=_keep_attribute,
-                     url_schemes=set(LINK_SCHEMES), link_rel=None, filter_style_properties={"text-align"})
+    style beyond a table column's alignment, links only to allowed schemes, images only from the site,
+    titles that stay text in the theme's tooltips."""
+    return tooltip_safe(nh3.clean(fragment, tags=_TAGS, attributes=_ATTRIBUTES, attribute_filter=_keep_attribute,
+                                  url_schemes=set(LINK_SCHEMES), link_rel=None, filter_style_properties={"text-align"}))
 
 
 # Checking (the teacher) -----------------------------------------------------------------------
@@ -157,7 +158,7 @@ class _Walk(HTMLParser):
                 elif scheme and scheme not in LINK_SCHEMES:
                     self.breaches.append(Breach("unsafe_scheme", {"scheme": scheme}, value))
             elif name == "src" and not site_image(value):
-                self.breaches.append(Breach("unsafe_image", {"found": value}, value))
+                self.breaches.append(Breach("unsafe_image", {"address": value}, value))
             elif name in ("title", "alt") and _TAG_IN_TEXT.search(value):
                 # The theme shows titles as HTML in its tooltips: markup there is raw HTML too.
                 self.breaches.append(Breach("unsafe_html", {}, value))
@@ -210,7 +211,7 @@ _CHECKER: list[markdown.Markdown] = []
 
 
 def text_problems(text: str, *, markers: bool = False) -> list[Breach]:
-    """Every break of the rule in `text` (Markdown), in the order met; [] for a clean text.
+    """Every break of the rule in `text` (Markdown), the most dangerous first; [] for a clean text.
 
     `markers`: a `docs/` page body, whose own `<!-- bdw:... -->` marker lines are allowed.
     Text without `<`, `[` or `{` cannot hold HTML, a link, an image or an attribute list, so it is
@@ -229,7 +230,7 @@ def text_problems(text: str, *, markers: bool = False) -> list[Breach]:
         if markers and MARKER.fullmatch(raw.strip()):
             continue
         if markers and re.match(r"\s*<!--\s*bdw", raw):
-            breaches.append(Breach("marker_malformed", {"found": raw.strip()}, raw.strip()))
+            breaches.append(Breach("marker_malformed", {"text": raw.strip()}, raw.strip()))
             continue
         if breaches and re.fullmatch(r"\s*</[a-zA-Z][^>]*>\s*", raw):
             continue  # the end of a tag already reported
@@ -237,7 +238,11 @@ def text_problems(text: str, *, markers: bool = False) -> list[Breach]:
     walk = _Walk()  # what Markdown itself was asked to write (raw HTML is left out, reported above)
     walk.feed(rendered)
     walk.close()
-    return breaches + walk.breaches
+    return sorted(breaches + walk.breaches, key=lambda breach: _WORST_FIRST.index(breach.code))
+
+
+_WORST_FIRST = ["unsafe_script", "unsafe_event", "unsafe_js_link", "unsafe_iframe", "unsafe_scheme", "unsafe_image",
+                "unsafe_style", "unsafe_id", "unsafe_attribute", "unsafe_html", "unsafe_comment", "marker_malformed"]
 
 
 def unsafe_text_problem(text: str) -> tuple[str, dict[str, str]] | None:
