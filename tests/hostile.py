@@ -94,13 +94,39 @@ import bdw_guide.models, bdw_guide.site_check, bdw_guide.text_rules
 bdw_guide.models.unsafe_text_problem = lambda text: None
 bdw_guide.text_rules.text_problems = lambda text, **kw: []
 bdw_guide.site_check.page_problems = lambda *args, **kw: None
+if sys.argv[2] == "policy-only":
+    # And every other wall down too (sanitizing, escaping, settings), as if they had all failed:
+    # what is left is the Content-Security-Policy alone.
+    import bdw_guide.site_build as build
+    build.sanitize = lambda html: html
+    build.tooltip_safe = lambda html: html
+    build.BuildSession.page_meta = lambda self, meta: meta
+    build.BuildSession.title = staticmethod(lambda title: title)
+    build.BuildSession.nav_titles = lambda self, lang: {key: text[lang] for key, text in self.guide.ui.items()}
 from mkdocs.__main__ import cli
 sys.argv = ["mkdocs", "build", "--site-dir", sys.argv[1]]
 cli()
 """
 
 
-def build_unchecked(repo: Path, site: Path) -> subprocess.CompletedProcess[str]:
+def build_unchecked(repo: Path, site: Path, policy_only: bool = False) -> subprocess.CompletedProcess[str]:
+    """Build `repo` without the check (and, with `policy_only`, without any wall but the policy)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BDW_LANG": "en"}
-    return subprocess.run([sys.executable, "-c", _UNCHECKED, str(site)], cwd=repo, env=env,
+    mode = "policy-only" if policy_only else "unchecked"
+    return subprocess.run([sys.executable, "-c", _UNCHECKED, str(site), mode], cwd=repo, env=env,
                           capture_output=True, text=True, timeout=300)
+
+
+# Planted scripts only (no redirect: a policy cannot stop one, only escaping can), for `policy_only`.
+SCRIPTS_FRONT_MATTER = "---\ntitle: <script>window.__planted_title=1</script>Conclusion\n---\n"
+SCRIPTS_BODY = "<script>window.__planted_body=1</script>\n\n"
+SCRIPTS_DATA = [DATA_EDITS[0]]
+
+
+def plant_scripts(repo: Path) -> None:
+    page = repo / "docs/en/conclusion.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(SCRIPTS_FRONT_MATTER + SCRIPTS_BODY + text, encoding="utf-8")
+    for rel, old, new in SCRIPTS_DATA:
+        path = repo / rel
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
