@@ -72,7 +72,7 @@ class _RawHtml(Extension):
         def run_block(lines: list[str]) -> list[str]:
             before = len(md.htmlStash.rawHtmlBlocks)
             out = run(lines)
-            md.bdw_raw.extend(str(item) for item in md.htmlStash.rawHtmlBlocks[before:])  # type: ignore[attr-defined]
+            md.bdw_raw.extend(("block", str(item)) for item in md.htmlStash.rawHtmlBlocks[before:])  # type: ignore[attr-defined]
             return out
 
         block.run = run_block  # type: ignore[method-assign]
@@ -80,7 +80,7 @@ class _RawHtml(Extension):
         match = inline.handleMatch
 
         def handle_inline(m: re.Match[str], data: str):
-            md.bdw_raw.append(m.group(1))  # type: ignore[attr-defined]
+            md.bdw_raw.append(("inline", m.group(1)))  # type: ignore[attr-defined]
             return match(m, data)  # type: ignore[call-arg]
 
         inline.handleMatch = handle_inline  # type: ignore[method-assign]
@@ -226,9 +226,11 @@ def text_problems(text: str, *, markers: bool = False) -> list[Breach]:
     md.bdw_raw = []  # type: ignore[attr-defined]
     rendered = md.convert(text)
     breaches: list[Breach] = []
-    for raw in md.bdw_raw:  # type: ignore[attr-defined]
-        if markers and MARKER.fullmatch(raw.strip()):
-            continue
+    for where, raw in md.bdw_raw:  # type: ignore[attr-defined]
+        if markers and where == "block":
+            raw = MARKER.sub("", raw)  # a marker is a line of its own
+            if not raw.strip():
+                continue
         if markers and re.match(r"\s*<!--\s*bdw", raw):
             breaches.append(Breach("marker_malformed", {"text": raw.strip()}, raw.strip()))
             continue
