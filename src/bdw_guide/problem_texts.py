@@ -458,11 +458,11 @@ CATALOGUE.update({
     },
     "unsafe_image": {
         "en": ("it shows an image from '{address}'; images may only come from the site itself",
-               "put the image in docs/assets/ and write its path relative to the page, such as "
-               "![description](../assets/photo.png)"),
+               "put the image under docs/, next to the page, and write its path relative to the page, such as "
+               "![description](images/photo.png)"),
         "fr": (f"il affiche une image venant de «{_NB}{{address}}{_NB}»; les images doivent venir du site lui-même",
-               "placez l’image dans docs/assets/ et écrivez son chemin à partir de la page, par exemple "
-               "![description](../assets/photo.png)"),
+               "placez l’image sous docs/, près de la page, et écrivez son chemin à partir de la page, par exemple "
+               "![description](images/photo.png)"),
     },
     "marker_malformed": {
         "en": ("'{text}' looks like a marker of the site but is not written like one",
