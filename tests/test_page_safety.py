@@ -140,6 +140,22 @@ def test_a_build_that_skipped_the_check_is_still_harmless(unchecked_site: Path):
     assert 'title="&amp;lt;img src=x onerror=window.__planted_tooltip=1&amp;gt;"' in page
 
 
+def test_search_results_of_a_build_that_skipped_the_check_are_text(unchecked_site: Path):
+    """The theme writes search results (titles and text) into the page as HTML."""
+    import json
+
+    entries = 0
+    for index in unchecked_site.rglob("search_index.json"):
+        for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]:
+            soup = BeautifulSoup(f"<h1>{doc['title']}</h1><div>{doc['text']}</div>", "html.parser")
+            tags = {element.name for element in soup.find_all(True)}
+            assert tags <= {"h1", "div", "p", "code", "em", "strong", "ul", "ol", "li", "a", "pre", "span", "table",
+                            "thead", "tbody", "tr", "th", "td", "abbr", "br", "blockquote", "hr"}, (doc["title"], tags)
+            assert not any(name.startswith("on") for element in soup.find_all(True) for name in element.attrs)
+            entries += "planted" in doc["title"] + doc["text"]
+    assert entries >= 2  # the planted texts are there, as text
+
+
 def test_the_real_site_has_nothing_beyond_the_theme(site: Path):
     assert findings(site) == []
 
