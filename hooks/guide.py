@@ -90,13 +90,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     assert _session is not None
-    # Titles reach the theme as escaped text: the navigation, the header and search print them as HTML.
-    page.title = _session.title(page.title)  # type: ignore[misc]
-    links = list(page.toc)
-    while links:
-        link = links.pop()
-        link.title = _session.title(link.title) or ""
-        links += link.children
+    _session.escape_titles(page)
     return _session.page_content(html)
 
 

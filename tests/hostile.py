@@ -101,7 +101,7 @@ if sys.argv[2] == "policy-only":
     build.sanitize = lambda html: html
     build.tooltip_safe = lambda html: html
     build.BuildSession.page_meta = lambda self, meta: meta
-    build.BuildSession.title = staticmethod(lambda title: title)
+    build.BuildSession.escape_titles = lambda self, page: None
     build.BuildSession.nav_titles = lambda self, lang: {key: text[lang] for key, text in self.guide.ui.items()}
 from mkdocs.__main__ import cli
 sys.argv = ["mkdocs", "build", "--site-dir", sys.argv[1]]

@@ -81,6 +81,17 @@ class BuildSession:
         """A page or section title as escaped text (see pages.safe_title)."""
         return safe_title(title) if title else title
 
+    def escape_titles(self, page: Any) -> None:
+        """A rendered page's title and table-of-contents titles as escaped text: the navigation, the
+        header and search print them as HTML. (`page` is MkDocs's page: `.title`, `.toc` of links
+        with `.title` and `.children`.)"""
+        page.title = self.title(page.title)
+        links = list(page.toc)
+        while links:
+            link = links.pop()
+            link.title = self.title(link.title) or ""
+            links += link.children
+
     def language_path(self, url: str, lang: str) -> str:
         prefix = f"{lang}/"
         return url[len(prefix):] if lang != self.default_language and url.startswith(prefix) else url
