@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import copy_repo, mkdocs_build
+from conftest import copy_repo
 from hostile import ELSEWHERE, build_unchecked, plant, plant_scripts
 
 from bdw_guide.csp import ThemeScripts, _INLINE_SCRIPT, _NOT_JAVASCRIPT, _token

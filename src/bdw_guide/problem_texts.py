@@ -439,7 +439,7 @@ CATALOGUE.update({
                "markers <!-- bdw:... -->)", "delete the comment; a note for other contributors belongs in the "
                "pull request"),
         "fr": ("il contient un commentaire HTML <!-- -->, ce qui est interdit (les seuls commentaires permis sont "
-               f"les marqueurs du site <!-- bdw:… -->)", "supprimez le commentaire; une note pour les autres "
+               "les marqueurs du site <!-- bdw:… -->)", "supprimez le commentaire; une note pour les autres "
                "personnes qui contribuent va dans la demande de tirage"),
     },
     "unsafe_attribute": {
