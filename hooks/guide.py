@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from bdw_guide import csp, site_build
+from bdw_guide import site_build
 from bdw_guide.problems import DataError, report_language
 from bdw_guide.render import MarkerError
 
@@ -72,6 +72,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 default_language=_default_language(config),
                 strict=bool(config.strict),
                 offline=offline,
+                theme_dirs=[Path(folder) for folder in config.theme.dirs],
             )
         except DataError as err:
             raise PluginError(err.report()) from None
@@ -86,6 +87,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
     assert _session is not None
+    page.meta = _session.page_meta(page.meta)
     page.edit_url = _session.page_edit_url(page.file.src_uri, markdown, page.edit_url)
     # Shown by partials/source-file.html (always set here, never taken from front matter); the same
     # date becomes the page's lastmod in the sitemap.
@@ -99,6 +101,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     assert _session is not None
+    _session.escape_titles(page)
     return _session.page_content(html)
 
 
@@ -109,9 +112,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     """The theme's own pages (404.html) get the same security policy as the guide's pages."""
-    if _serving or not template_name.endswith(".html"):
+    if _serving or not template_name.endswith(".html") or _session is None:
         return output
-    return csp.with_policy(output)
+    return _session.with_policy(output)
 
 
 @event_priority(-200)  # after static-i18n (-100) has built every language and merged the search index

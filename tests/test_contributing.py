@@ -75,3 +75,23 @@ def test_pull_request_template_has_the_checklist_in_both_languages():
     for needle in ("Both French and English", "Le français et l’anglais", "source:", "my own wording",
                    "de ma main"):
         assert needle in text
+
+
+def test_contributing_lists_every_page_setting_in_both_languages_and_its_example_passes(tmp_path):
+    import re
+
+    from bdw_guide.loader import load_guide
+    from bdw_guide.pages import HIDE_CHOICES, PAGE_SETTINGS, Theme, check_page
+    from bdw_guide.problems import ProblemLog
+
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    english, french = text.split("## Pages in `docs/` and their settings")[1], text.split("## Les pages de `docs/`")[1]
+    for section in (english.split("\n## ")[0], french.split("\n## ")[0]):
+        assert set(re.findall(r"^\| `([a-z_]+):` \|", section, re.M)) == set(PAGE_SETTINGS)
+        assert all(f"`{choice}`" in section for choice in HIDE_CHOICES)
+    example = re.search(r"```yaml\n(---\n.*?---\n)```", english, re.S).group(1)
+    page = tmp_path / "page.md"
+    page.write_text(example + "\n# Title\n", encoding="utf-8")
+    log = ProblemLog(tmp_path)
+    check_page(page, load_guide(ROOT), Theme.of(ROOT), log)
+    assert log.problems == []

@@ -81,3 +81,9 @@ def test_sanitizer_is_a_second_wall():
 
 def test_plain_text_strips_markdown():
     assert plain_text("*Really*, **talk** to a [pro](https://x.ca).") == "Really, talk to a pro."
+
+
+def test_every_marker_kind_has_its_view_and_its_check(renderer):
+    from bdw_guide.render import MARKER_KINDS
+
+    assert set(MARKER_KINDS) == set(renderer._views())

@@ -12,6 +12,7 @@ from pathlib import Path
 from .loader import Guide, load_guide
 from .problem_texts import REPORT
 from .problems import DataError, Problem, annotation, report_language
+from .site_check import check_site
 from .translation import translation_status
 
 EPILOG = """\
@@ -53,11 +54,11 @@ def _print_problems(problems: list[Problem], lang: str) -> None:
 
 
 def check(root: Path, lang: str = "fr") -> int:
-    guide, problems = _load(root)
-    status = translation_status(root)
-    # A missing translation is reported once, by the translation status, not also by the data check.
-    gaps = {(gap.file, gap.field) for gap in status.gaps}
-    problems = [p for p in problems if not (p.code.startswith("missing_text_") and (p.file, p.field) in gaps)]
+    """Everything the strict build refuses, with the same lines (see site_check), then the
+    translation status: its gaps are among those problems and are listed there, once."""
+    report = check_site(root)
+    guide, problems = report.guide, report.others
+    status = translation_status(root, gaps=report.gaps)
     _print_problems(problems, lang)
     if status.gaps and os.environ.get("GITHUB_ACTIONS") == "true":
         for gap in status.gaps:

@@ -151,8 +151,8 @@ def load_guide(root: Path, data_dir: Path | None = None) -> Guide:
     audiences, audience_ids = loading.keyed("audiences.yml", Audience)
     ui, _ = loading.keyed("ui.yml", Text)
     messages = _load_messages(loading, objective_ids, audience_ids)
-    glossary, _ = loading.keyed("glossary.yml", GlossaryEntry)
-    contributors = _load_contributors(loading, glossary)
+    glossary, glossary_ids = loading.keyed("glossary.yml", GlossaryEntry)
+    contributors = _load_contributors(loading, glossary_ids)
     calendar = _load_calendar(loading, objective_ids)
     questions = loading.whole("questions.yml", Questions)
     activities = _load_activities(loading)
@@ -295,7 +295,8 @@ def _load_worksheets(loading: _Loading, question_count: int) -> list[Entry]:
     return sorted(worksheets, key=lambda e: (order.get(e.data.used_on, len(order)), e.data.position or 0, e.id))
 
 
-def _load_contributors(loading: _Loading, glossary: dict[str, GlossaryEntry]) -> Contributors | None:
+def _load_contributors(loading: _Loading, glossary: list[str]) -> Contributors | None:
+    """`glossary`: every id data/glossary.yml names, valid or not (a bad entry is its own problem)."""
     source = loading.read("contributors.yml")
     if source is None:
         return None

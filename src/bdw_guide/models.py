@@ -19,11 +19,12 @@ LANGUAGES: tuple[str, ...] = ("fr", "en")
 def _checked(text: str) -> str:
     if not text.strip():
         raise PydanticCustomError("empty_text", "the text is empty")
-    problem = unsafe_text_problem(text)
+    text = text.strip(" \t\r\n")  # keep a leading no-break space (French « : »)
+    problem = unsafe_text_problem(text)  # the text as it will be shown, not as it was indented
     if problem:
         code, details = problem
         raise PydanticCustomError(code, "unsafe text", details)
-    return text.strip(" \t\r\n")  # keep a leading no-break space (French « : »)
+    return text
 
 
 CheckedStr = Annotated[str, AfterValidator(_checked)]

@@ -184,8 +184,10 @@ CATALOGUE: dict[str, Texts] = {
                "écrivez plutôt en Markdown : *italique*, **gras**, [texte du lien](https://…)"),
     },
     "unsafe_scheme": {
-        "en": ("it links to a '{scheme}:' address, which is not allowed", "use an https:// or mailto: address"),
-        "fr": ("il renvoie à une adresse « {scheme}: », ce qui est interdit", "utilisez une adresse https:// ou mailto:"),
+        "en": ("it links to a '{scheme}:' address, which is not allowed",
+               "use an https://, http://, mailto: or tel: address, or the path of another page of the site"),
+        "fr": ("il renvoie à une adresse « {scheme}: », ce qui est interdit",
+               "utilisez une adresse https://, http://, « mailto: » ou « tel: », ou le chemin d’une autre page du site"),
     },
     # Contributors and worksheets
     "name_or_glossary": {
@@ -325,35 +327,36 @@ CATALOGUE: dict[str, Texts] = {
     },
 }
 
-# Markers in docs/ pages (<!-- bdw:... -->): (what is wrong, "") — the page is named by the caller.
+# Markers in docs/ pages (<!-- bdw:... -->), reported at their line.
 CATALOGUE.update({
     "marker_unknown": {
-        "en": ("unknown marker 'bdw:{kind}'; known: {known}", ""),
-        "fr": ("marqueur inconnu « bdw:{kind} »; marqueurs connus : {known}", ""),
+        "en": ("unknown marker 'bdw:{kind}'; known: {known}", "correct the name after 'bdw:', or delete the line"),
+        "fr": ("marqueur inconnu « bdw:{kind} »; marqueurs connus : {known}",
+               "corrigez le nom après « bdw: », ou supprimez la ligne"),
     },
     "marker_question": {
-        "en": ("'bdw:{marker}' needs a question number from 1 to {count}", ""),
-        "fr": ("« bdw:{marker} » demande un numéro de question de 1 à {count}", ""),
+        "en": ("'bdw:{marker}' needs a question number from 1 to {count}", "correct the marker on this line"),
+        "fr": ("« bdw:{marker} » demande un numéro de question de 1 à {count}", "corrigez le marqueur de cette ligne"),
     },
     "marker_worksheet": {
-        "en": ("'bdw:{marker}' names no file in data/worksheets; known: {known}", ""),
-        "fr": ("« bdw:{marker} » ne nomme aucun fichier de data/worksheets; fiches connues : {known}", ""),
+        "en": ("'bdw:{marker}' names no file in data/worksheets; known: {known}", "correct the marker on this line"),
+        "fr": ("« bdw:{marker} » ne nomme aucun fichier de data/worksheets; fiches connues : {known}", "corrigez le marqueur de cette ligne"),
     },
     "marker_slot": {
-        "en": ("'bdw:{marker}' names no page that shows worksheets; known: {known}", ""),
-        "fr": ("« bdw:{marker} » ne nomme aucune page qui affiche des fiches; pages connues : {known}", ""),
+        "en": ("'bdw:{marker}' names no page that shows worksheets; known: {known}", "correct the marker on this line"),
+        "fr": ("« bdw:{marker} » ne nomme aucune page qui affiche des fiches; pages connues : {known}", "corrigez le marqueur de cette ligne"),
     },
     "marker_case_study": {
-        "en": ("'bdw:{marker}' names no file in data/case-studies; known: {known}", ""),
-        "fr": ("« bdw:{marker} » ne nomme aucun fichier de data/case-studies; études connues : {known}", ""),
+        "en": ("'bdw:{marker}' names no file in data/case-studies; known: {known}", "correct the marker on this line"),
+        "fr": ("« bdw:{marker} » ne nomme aucun fichier de data/case-studies; études connues : {known}", "corrigez le marqueur de cette ligne"),
     },
     "marker_audience": {
-        "en": ("'bdw:{marker}' names no known audience; known: {known}", ""),
-        "fr": ("« bdw:{marker} » ne nomme aucun public connu; publics connus : {known}", ""),
+        "en": ("'bdw:{marker}' names no known audience; known: {known}", "correct the marker on this line"),
+        "fr": ("« bdw:{marker} » ne nomme aucun public connu; publics connus : {known}", "corrigez le marqueur de cette ligne"),
     },
     "marker_objective": {
-        "en": ("'bdw:{marker}' names no known objective; known: {known}", ""),
-        "fr": ("« bdw:{marker} » ne nomme aucun objectif connu; objectifs connus : {known}", ""),
+        "en": ("'bdw:{marker}' names no known objective; known: {known}", "correct the marker on this line"),
+        "fr": ("« bdw:{marker} » ne nomme aucun objectif connu; objectifs connus : {known}", "corrigez le marqueur de cette ligne"),
     },
 })
 
@@ -473,5 +476,112 @@ CATALOGUE.update({
         "fr": ("ce fichier ne correspond à aucun message : les publications vont dans "
                "data/posts/<objectif>/<public>.yml",
                "renommez-le d’après l’objectif ({objectives}) et le public ({audiences}) de son message"),
+    },
+})
+
+# Issue 13 (security half): one rule for every contributed text, docs/ pages and their front matter.
+_NB = "\u00a0"
+CATALOGUE.update({
+    "unsafe_comment": {
+        "en": ("it contains an HTML comment <!-- -->, which is not allowed (the only comments are the site's "
+               "markers <!-- bdw:... -->)", "delete the comment; a note for other contributors belongs in the "
+               "pull request"),
+        "fr": ("il contient un commentaire HTML <!-- -->, ce qui est interdit (les seuls commentaires permis sont "
+               "les marqueurs du site <!-- bdw:… -->)", "supprimez le commentaire; une note pour les autres "
+               "personnes qui contribuent va dans la demande de tirage"),
+    },
+    "unsafe_attribute": {
+        "en": ("it sets the attribute '{name}' in an attribute list {{: ... }}, which is not allowed",
+               "an attribute list may set only an id ({{: #my-id }}) or a class ({{: .my-class }}); write links "
+               "as [text](https://...)"),
+        "fr": (f"il donne l’attribut «{_NB}{{name}}{_NB}» dans une liste d’attributs «{_NB}{{{{: … }}}}{_NB}», ce qui est interdit",
+               "une liste d’attributs ne peut donner qu’un identifiant ({{: #mon-id }}) ou une classe "
+               "({{: .ma-classe }}); écrivez les liens sous la forme [texte](https://…)"),
+    },
+    "unsafe_id": {
+        "en": ("the id '{value}' starts with two underscores, like the theme's own ids", "choose an id that starts "
+               "with a letter, such as 'my-section'"),
+        "fr": (f"l’identifiant «{_NB}{{value}}{_NB}» commence par deux soulignés, comme ceux du thème",
+               f"choisissez un identifiant qui commence par une lettre, comme «{_NB}ma-section{_NB}»"),
+    },
+    "unsafe_image": {
+        "en": ("it shows an image from '{address}'; images may only come from the site itself",
+               "put the image under docs/, next to the page, and write its path relative to the page, such as "
+               "![description](images/photo.png)"),
+        "fr": (f"il affiche une image venant de «{_NB}{{address}}{_NB}»; les images doivent venir du site lui-même",
+               "placez l’image sous docs/, près de la page, et écrivez son chemin à partir de la page, par exemple "
+               "![description](images/photo.png)"),
+    },
+    "marker_malformed": {
+        "en": ("'{text}' looks like a marker of the site but is not written like one",
+               "write it on a line of its own as <!-- bdw:name --> or <!-- bdw:name id -->, in lowercase "
+               "(the known names are listed in README.md)"),
+        "fr": (f"«{_NB}{{text}}{_NB}» ressemble à un marqueur du site, mais n’est pas écrit comme tel",
+               "écrivez-le seul sur sa ligne, sous la forme <!-- bdw:nom --> ou <!-- bdw:nom id -->, en minuscules "
+               "(les noms connus sont dans README.md)"),
+    },
+    "front_matter_yaml": {
+        "en": ("the page settings between the '---' lines are not valid YAML: {detail}",
+               "write one setting per line as 'key: value' (see the list of settings in CONTRIBUTING.md), "
+               "with the text in quotes if it contains ': '"),
+        "fr": (f"les réglages de la page entre les lignes «{_NB}---{_NB}» ne sont pas du YAML valide{_NB}: {{detail}}",
+               f"écrivez un réglage par ligne sous la forme «{_NB}clé: valeur{_NB}» (voyez la liste des réglages "
+               f"dans CONTRIBUTING.md), et le texte entre guillemets s’il contient «{_NB}:{_NB}»"),
+    },
+    "front_matter_alias": {
+        "en": ("the page settings use a YAML anchor (&) or alias (*)", "write each setting in full; a text that "
+               "starts with & or * goes in quotes"),
+        "fr": ("les réglages de la page utilisent une ancre (&) ou un alias (*) YAML",
+               "écrivez chaque réglage en entier; un texte qui commence par & ou * se met entre guillemets"),
+    },
+    "front_matter_not_mapping": {
+        "en": ("the page settings between the '---' lines should be lines 'key: value'",
+               "write one setting per line, such as 'title: My page', or delete the two '---' lines"),
+        "fr": (f"les réglages de la page entre les lignes «{_NB}---{_NB}» doivent être des lignes «{_NB}clé: valeur{_NB}»",
+               f"écrivez un réglage par ligne, comme «{_NB}title: Ma page{_NB}», ou supprimez les deux lignes "
+               f"«{_NB}---{_NB}»"),
+    },
+    "front_matter_unknown": {
+        "en": ("'{name}' is not a page setting of this site", "use one of: {choices} (see CONTRIBUTING.md), or "
+               "delete the line"),
+        "fr": (f"«{_NB}{{name}}{_NB}» n’est pas un réglage de page de ce site",
+               f"utilisez l’un de ceux-ci (voyez CONTRIBUTING.md), ou supprimez la ligne{_NB}: {{choices}}"),
+    },
+    "front_matter_unknown_close": {
+        "en": ("'{name}' is not a page setting of this site", "did you mean '{close}'? Rename it"),
+        "fr": (f"«{_NB}{{name}}{_NB}» n’est pas un réglage de page de ce site",
+               f"vouliez-vous écrire «{_NB}{{close}}{_NB}»? Renommez-le"),
+    },
+    "front_matter_meta_lines": {
+        "en": ("the first line of the page reads as a page setting ('{name}: ...') and would vanish from the page",
+               "start the page with its title ('# Title'), or leave a blank line before this text"),
+        "fr": (f"la première ligne de la page se lit comme un réglage de page («{_NB}{{name}}: …{_NB}») et "
+               "disparaîtrait de la page",
+               f"commencez la page par son titre («{_NB}# Titre{_NB}»), ou laissez une ligne vide avant ce texte"),
+    },
+    "front_matter_not_text": {
+        "en": ("'{name}' should be a text", "write the text after the colon, in quotes if it looks like a number, "
+               "yes/no or a date"),
+        "fr": (f"«{_NB}{{name}}{_NB}» doit être un texte",
+               "écrivez le texte après le deux-points, entre guillemets s’il ressemble à un nombre, à yes/no ou à "
+               "une date"),
+    },
+    "front_matter_hide": {
+        "en": ("'hide:' should list what to hide from: {choices}", "write each on its own line as '  - toc'"),
+        "fr": (f"«{_NB}hide:{_NB}» doit énumérer ce qu’il faut cacher, parmi{_NB}: {{choices}}",
+               f"écrivez chacun sur sa propre ligne, comme «{_NB}  - toc{_NB}»"),
+    },
+    "front_matter_template": {
+        "en": ("'{value}' is not a page template of this site", "use one of: {choices}, or delete the line"),
+        "fr": (f"«{_NB}{{value}}{_NB}» n’est pas un gabarit de page de ce site",
+               f"utilisez l’un de ceux-ci, ou supprimez la ligne{_NB}: {{choices}}"),
+    },
+    "front_matter_icon": {
+        "en": ("'{value}' is not an icon of the theme",
+               "write an icon name such as 'material/school' (the list: https://squidfunk.github.io/mkdocs-"
+               "material/reference/icons-emojis/), or delete the line"),
+        "fr": (f"«{_NB}{{value}}{_NB}» n’est pas une icône du thème",
+               f"écrivez un nom d’icône comme «{_NB}material/school{_NB}» (la liste : https://squidfunk.github.io/"
+               "mkdocs-material/reference/icons-emojis/), ou supprimez la ligne"),
     },
 })

@@ -11,6 +11,7 @@ import itertools
 import json
 import posixpath
 import re
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -23,11 +24,18 @@ from .models import LANGUAGES
 from .problem_texts import CATALOGUE
 from .posts import drafts_view
 from .problems import Problem
-from .text_rules import MarkdownRenderer, abbreviation_lines, plain_text
+from .text_rules import MARKER, MarkdownRenderer, abbreviation_lines, plain_text
 from .worksheets import PACK_PATH, PAPERS, PDF_PATH, WORKSHEET_PATH, control_names, row_headings, used_on_source
 
-MARKER = re.compile(r"^<!--\s*bdw:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->[ \t]*$", re.M)
-SLOT = re.compile(r"<!-- bdw-slot (\d+) -->")
+# Markers a page may hold, and the kind of argument each one takes (see `marker_problem`).
+MARKER_KINDS: dict[str, str | None] = {
+    "audience": "audience", "objective": "objective", "overview": None, "ways": None, "objective-list": None,
+    "contributors": None, "calendar": None, "hashtag": None, "glossary": None, "question-list": None,
+    "activities": None, "question": "question", "question-nav": "question", "worksheets": "slot",
+    "worksheet": "worksheet", "worksheet-list": None, "example-message": None, "example-problem": None,
+    "case-study": "case_study", "case-study-list": None, "in-practice": "question", "calendar-file": None,
+    "offline-copy": None,
+}
 
 # Language-independent paths of generated pages (directory URLs, relative to a language root).
 OVERVIEW_PATH = "messages/overview/"
@@ -61,6 +69,26 @@ def figure_text(figure, lang: str, ui: dict) -> str:
     if figure.to is not None:
         text = ui["figure_range"][lang].format(a=text, b=number(figure.to, lang))
     return ui["figure_about"][lang].format(n=text) if figure.about else text
+
+
+def marker_problem(guide: Guide | None, kind: str, arg: str | None) -> tuple[str, dict[str, object]] | None:
+    """(problem code, details) when a marker names nothing the guide knows, else None: the one check
+    behind both `check` and the build. Without a guide (bad data) only the marker's name is checked."""
+    if kind not in MARKER_KINDS:
+        return "marker_unknown", {"kind": kind, "known": ", ".join(MARKER_KINDS)}
+    takes = MARKER_KINDS[kind]
+    if takes is None or guide is None:
+        return None
+    marker = f"{kind} {arg or ''}".strip()
+    if takes == "question":
+        count = len(guide.questions)
+        if not arg or not arg.isdigit() or not 1 <= int(arg) <= count:
+            return "marker_question", {"marker": marker, "count": count}
+        return None
+    known = {"audience": list(guide.audiences), "objective": list(guide.objectives),
+             "worksheet": [w.id for w in guide.worksheets], "slot": worksheet_slots(len(guide.questions)),
+             "case_study": [c.id for c in guide.case_studies]}[takes]
+    return None if arg in known else (f"marker_{takes}", {"marker": marker, "known": ", ".join(known)})
 
 
 class MarkerError(ValueError):
@@ -117,16 +145,26 @@ class Renderer:
             lambda n: number(n, ctx["lang"])))
         self._slots: dict[str, str] = {}
         self._next_slot = itertools.count()
+        # Slots carry a secret of this build, so a page cannot name (and steal or copy) one.
+        self._nonce = secrets.token_hex(8)
+        self._slot_comment = re.compile(rf"<!-- bdw-slot {self._nonce} (\d+) -->")
+        self._slot_token = re.compile(rf"bdwslot{self._nonce}x(\d+)")
 
     def _slot(self, html: str) -> Markup:
         """Park finished HTML behind a placeholder so Markdown does not parse it again (slow, and
         pointless); `fill_slots` puts it back into the page's HTML after conversion."""
         key = str(next(self._next_slot))  # never reused, even after fill_slots pops a key
         self._slots[key] = str(html)
-        return Markup(f"<!-- bdw-slot {key} -->")
+        return Markup(f"<!-- bdw-slot {self._nonce} {key} -->")
 
-    def fill_slots(self, html: str) -> str:
-        return SLOT.sub(lambda m: self._slots.pop(m.group(1), m.group(0)), html)
+    def fill_slots(self, html: str, clean: Callable[[str], str] | None = None) -> str:
+        """The page's HTML with its slots filled. `clean` (the sanitizer) runs on the page first:
+        everything Markdown made from the page and its generated text, but not the slots, which
+        hold the templates' own markup (forms, buttons) around texts already sanitized one by one."""
+        if clean is not None:
+            html = clean(self._slot_comment.sub(lambda m: f"bdwslot{self._nonce}x{m.group(1)}", html))
+            return self._slot_token.sub(lambda m: self._slots.pop(m.group(1), ""), html)
+        return self._slot_comment.sub(lambda m: self._slots.pop(m.group(1), m.group(0)), html)
 
     def _abbreviations(self) -> dict[str, dict[str, str]]:
         """Each language's glossary: abbreviation -> expansion (built once per build)."""
@@ -142,12 +180,14 @@ class Renderer:
     def expand_markers(self, markdown: str, lang: str, page_path: str, page_src: str = "") -> str:
         """Replace every marker in a page's Markdown; raise MarkerError for an unknown one."""
 
+        views = self._views()
+
         def replace(match: re.Match[str]) -> str:
             kind, arg = match.group(1), match.group(2)
-            view = self._views().get(kind)
-            if view is None:
-                raise MarkerError("marker_unknown", kind=kind, known=", ".join(self._views()))
-            return view(arg, lang, page_path, page_src)
+            problem = marker_problem(self.guide, kind, arg)
+            if problem:
+                raise MarkerError(problem[0], **problem[1])
+            return views[kind](arg, lang, page_path, page_src)
 
         return MARKER.sub(replace, markdown)
 
@@ -210,10 +250,8 @@ class Renderer:
                 "offline-copy": self._simple("offline-copy.html")}
 
     def _case_study(self, case_id: str | None, lang: str, page_path: str, page_src: str) -> str:
-        known = {entry.id: entry for entry in self.guide.case_studies}
-        if case_id not in known:
-            raise MarkerError("marker_case_study", marker=f"case-study {case_id or ''}".strip(), known=", ".join(known))
-        return self._render("case-study.html", lang, page_path, page_src, entry=known[case_id])
+        entry = next(c for c in self.guide.case_studies if c.id == case_id)
+        return self._render("case-study.html", lang, page_path, page_src, entry=entry)
 
     def _example_message(self, _arg: str | None, lang: str, page_path: str, page_src: str) -> str:
         """The commented example file, as a code block readers can copy (Markdown, not HTML)."""
@@ -227,12 +265,9 @@ class Renderer:
 
     def _question(self, template: str) -> Callable[[str | None, str, str, str], str]:
         def view(arg: str | None, lang: str, page_path: str, page_src: str) -> str:
-            count = len(self.guide.questions)
-            if not arg or not arg.isdigit() or not 1 <= int(arg) <= count:
-                raise MarkerError("marker_question", marker=f"{template[:-5]} {arg or ''}".strip(), count=count)
-            n = int(arg)
+            n = int(arg or 0)
             return self._render(template, lang, page_path, page_src, n=n, question=self.guide.questions[n - 1],
-                                total=count)
+                                total=len(self.guide.questions))
         return view
 
     def _activities(self, _arg: str | None, lang: str, page_path: str, page_src: str) -> str:
@@ -246,10 +281,7 @@ class Renderer:
         return self.guide.t("worksheet_for_question", lang).format(n=n, title=self.guide.questions[n - 1].title[lang])
 
     def _worksheet_page(self, worksheet_id: str | None, lang: str, page_path: str, page_src: str) -> str:
-        entry = next((w for w in self.guide.worksheets if w.id == worksheet_id), None)
-        if entry is None:
-            known = ", ".join(w.id for w in self.guide.worksheets)
-            raise MarkerError("marker_worksheet", marker=f"worksheet {worksheet_id or ''}".strip(), known=known)
+        entry = next(w for w in self.guide.worksheets if w.id == worksheet_id)
         source = posixpath.relpath(used_on_source(entry.data.used_on), posixpath.dirname(page_src) or ".")
         return self._render("worksheet-page.html", lang, page_path, page_src, entry=entry,
                             used_on_title=self._used_on_title(entry.data.used_on, lang), used_on_src=source)
@@ -260,31 +292,22 @@ class Renderer:
                             where=lambda entry: self._used_on_title(entry.data.used_on, lang))
 
     def _worksheets(self, slot: str | None, lang: str, page_path: str, page_src: str) -> str:
-        slots = worksheet_slots(len(self.guide.questions))
-        if slot not in slots:
-            raise MarkerError("marker_slot", marker=f"worksheets {slot or ''}".strip(), known=", ".join(slots))
-        worksheets = self.guide.worksheets_for(slot)
+        worksheets = self.guide.worksheets_for(slot or "")
         return self._render("worksheets.html", lang, page_path, page_src, worksheets=worksheets)
 
     def _simple(self, template: str) -> Callable[[str | None, str, str, str], str]:
         return lambda _arg, lang, page_path, page_src: self._render(template, lang, page_path, page_src)
 
     def _audience(self, audience_id: str | None, lang: str, page_path: str, page_src: str) -> str:
-        audience = self._known(audience_id, self.guide.audiences, "audience")
+        audience = self.guide.audiences[audience_id or ""]
         cards = [self.guide.message(o, audience_id) for o in self.guide.objectives]  # type: ignore[arg-type]
         return self._render("audience-page.html", lang, page_path, page_src, audience=audience, entries=cards)
 
     def _objective(self, objective_id: str | None, lang: str, page_path: str, page_src: str) -> str:
-        objective = self._known(objective_id, self.guide.objectives, "objective")
+        objective = self.guide.objectives[objective_id or ""]
         cards = [self.guide.message(objective_id, a) for a in self.guide.audiences]  # type: ignore[arg-type]
         return self._render("objective-page.html", lang, page_path, page_src, objective=objective,
                             number=self.guide.objective_number(objective_id), entries=cards)  # type: ignore[arg-type]
-
-    @staticmethod
-    def _known(key: str | None, known: dict, kind: str):
-        if key not in known:
-            raise MarkerError(f"marker_{kind}", marker=f"{kind} {key or ''}".strip(), known=", ".join(known))
-        return known[key]
 
     def _render(self, template: str, lang: str, page_path: str, page_src: str, **context) -> str:
         guide = self.guide

@@ -6,19 +6,22 @@ so `make serve` shows any change under data/, overrides/ or docs/ on reload.
 """
 from __future__ import annotations
 
+import html as html_text
 import json
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from . import calendar_file, csp, dates, search_split, sitemap
-from .loader import Guide, load_guide
-from .models import LANGUAGES
-from .problems import DataError, Problem, ProblemLog
+from .loader import Guide
+from .pages import Theme, safe_meta, safe_title
+from .problems import DataError, Problem
 from .render import MARKER, Renderer, relative_url
-from .translation import page_gaps
+from .site_check import check_site
+from .text_rules import sanitize, tooltip_safe
 
 LOADS = {"count": 0}  # how many times data was loaded in this process (reported by bench)
 OFFLINE_ENV = "BDW_OFFLINE"  # "1": build the offline copy (see offline.py)
@@ -43,6 +46,8 @@ class BuildSession:
     default_language: str
     docs_dir_name: str
     edit_root: str | None
+    theme: Theme = field(default_factory=lambda: Theme(None))
+    scripts: csp.ThemeScripts = field(default_factory=lambda: csp.ThemeScripts.from_dirs([]))
     languages_built: set[str] = field(default_factory=set)
     page_gaps: list[Problem] = field(default_factory=list)
     history: dates.History = field(default_factory=lambda: dates.History(None))
@@ -52,28 +57,54 @@ class BuildSession:
     @classmethod
     def start(cls, root: Path, templates: Path, repo_url: str | None, edit_uri: str | None,
               docs_dir_name: str, default_language: str, strict: bool = False,
-              offline: bool = False) -> "BuildSession":
-        """Load and check everything a build needs. A page in one language tree only is an error in a
-        strict build (readers of the other language would silently get a fallback) and returned as
-        `page_gaps` otherwise, for the adapter to warn about."""
-        guide = load_guide(root)
+              offline: bool = False, theme_dirs: list[Path] | None = None) -> "BuildSession":
+        """Check everything a build needs (the same `check_site` as `python -m bdw_guide check`),
+        before anything is written. A page in one language tree only is an error in a strict build
+        (readers of the other language would silently get a fallback) and returned as `page_gaps`
+        otherwise, for the adapter to warn about; every other problem stops any build."""
+        custom = templates.parent
+        theme = Theme(custom, tuple(theme_dirs)) if theme_dirs else Theme.of(root)
+        report = check_site(root, root / docs_dir_name, theme)
         LOADS["count"] += 1
-        _check_generated_pages(guide, root / docs_dir_name)
-        gaps = page_gaps(root, root / docs_dir_name)
-        if gaps and strict:
-            raise DataError(gaps)
+        gaps = [p for p in report.problems if p.code.startswith("page_missing_")]
+        blocking = report.problems if strict else [p for p in report.problems if p not in gaps]
+        if blocking or report.guide is None:
+            raise DataError(blocking or report.problems)
+        guide = report.guide
         edit_root = _edit_root(repo_url, edit_uri, docs_dir_name)
         docs = root / docs_dir_name / default_language
         file_url = (lambda target: _file_url(docs, target)) if offline else None
-        session = cls(guide, Renderer(guide, templates, edit_root, file_url, default_language), default_language, docs_dir_name,
-                      edit_root, page_gaps=gaps, history=dates.History.read(root), offline=offline)
+        session = cls(guide, Renderer(guide, templates, edit_root, file_url, default_language), default_language,
+                      docs_dir_name, edit_root, theme, csp.ThemeScripts.from_dirs(theme.dirs),
+                      page_gaps=gaps, history=dates.History.read(root), offline=offline)
         return session
 
     # -- per page ---------------------------------------------------------------------------
 
     def nav_titles(self, lang: str) -> dict[str, str]:
-        """Navigation section titles are UI keys in mkdocs.yml; each language gets its text."""
-        return {key: text[lang] for key, text in self.guide.ui.items()}
+        """Navigation section titles are UI keys in mkdocs.yml; each language gets its text, escaped
+        (the theme prints navigation titles as HTML)."""
+        return {key: html_text.escape(text[lang]) for key, text in self.guide.ui.items()}
+
+    def page_meta(self, meta: dict[str, Any]) -> dict[str, Any]:
+        """The front matter the theme may see (see pages.safe_meta)."""
+        return safe_meta(meta, self.theme)
+
+    @staticmethod
+    def title(title: str | None) -> str | None:
+        """A page or section title as escaped text (see pages.safe_title)."""
+        return safe_title(title) if title else title
+
+    def escape_titles(self, page: Any) -> None:
+        """A rendered page's title and table-of-contents titles as escaped text: the navigation, the
+        header and search print them as HTML. (`page` is MkDocs's page: `.title`, `.toc` of links
+        with `.title` and `.children`.)"""
+        page.title = self.title(page.title)
+        links = list(page.toc)
+        while links:
+            link = links.pop()
+            link.title = self.title(link.title) or ""
+            links += link.children
 
     def language_path(self, url: str, lang: str) -> str:
         prefix = f"{lang}/"
@@ -96,7 +127,9 @@ class BuildSession:
         return {"label": self.guide.t("date_modified", lang), "date": day} if day else None
 
     def page_content(self, html: str) -> str:
-        return self.renderer.fill_slots(html)
+        """The page's HTML, sanitized (contributed Markdown and the Markdown generated from data alike),
+        then its slots filled with the templates' markup."""
+        return self.renderer.fill_slots(html, clean=sanitize)
 
     def page_edit_url(self, src_uri: str, markdown: str, current: str | None) -> str | None:
         """Generated pages are edited in data/, the others in their own language tree."""
@@ -112,10 +145,13 @@ class BuildSession:
     def page_html(self, html: str, lang: str, page_url: str, site_url: str | None, *, policy: bool = True) -> str:
         """The finished page: links and search fixed (see `_fix_links`), then its security policy
         (left out by `mkdocs serve`, whose live-reload script is inline)."""
-        html = _HEAD_ALTERNATE.sub("", self._fix_links(html, lang, page_url, site_url))
+        html = tooltip_safe(_HEAD_ALTERNATE.sub("", self._fix_links(html, lang, page_url, site_url)))
         if self.offline:  # the page's home is the published one, at its directory URL
             html = _CANONICAL.sub(lambda m: m.group(1) + directory_url(m.group(2)) + m.group(3), html, count=1)
-        return csp.with_policy(html) if policy else html
+        return self.with_policy(html) if policy else html
+
+    def with_policy(self, html: str) -> str:
+        return csp.with_policy(html, self.scripts)
 
     def _fix_links(self, html: str, lang: str, page_url: str, site_url: str | None) -> str:
         """Relative switcher links, and a translated page's search pointed at its own language's
@@ -163,19 +199,6 @@ class BuildSession:
     def summary(self) -> str:
         return (f"bdw-guide: data loaded and validated {LOADS['count']} time(s) in this process; "
                 f"{len(self.guide.messages)} messages; languages built: {', '.join(sorted(self.languages_built))}")
-
-
-def _check_generated_pages(guide: Guide, docs_dir: Path) -> None:
-    """Every worksheet and case study needs its page in each language tree (a one-line marker
-    file); without it, links from the guide would lead nowhere."""
-    log = ProblemLog(guide.root)
-    for entries, folder, code in ((guide.worksheets, "worksheets", "worksheet_without_page"),
-                                  (guide.case_studies, "case-studies", "case_study_without_page")):
-        for entry in entries:
-            for lang in LANGUAGES:
-                if not (docs_dir / lang / folder / f"{entry.id}.md").is_file():
-                    log.add(guide.root / entry.path, 1, "", code, tree=f"{docs_dir.name}/{lang}/{folder}", id=entry.id)
-    log.raise_if_any()
 
 
 def directory_url(url: str) -> str:

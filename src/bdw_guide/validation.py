@@ -54,6 +54,33 @@ def _describe(error: dict[str, Any], siblings: frozenset[str]) -> tuple[str, dic
     return "invalid_value", {"detail": error["msg"]}
 
 
+def _translation_gap(loc: Loc, data: Any) -> str | None:
+    """`translation_missing_<lang>` when the error is a text absent (or blank) in one language while
+    its other language is there: a translation gap, told in those words, and only here."""
+    if not loc or loc[-1] not in LANGUAGES:
+        return None
+    parent = data
+    for part in loc[:-1]:
+        if isinstance(parent, dict) and part in parent:
+            parent = parent[part]
+        elif isinstance(parent, list) and isinstance(part, int) and 0 <= part < len(parent):
+            parent = parent[part]
+        else:
+            return None
+    if not isinstance(parent, dict):
+        return None
+
+    def present(value: Any) -> bool:
+        return isinstance(value, str) and bool(value.strip())
+
+    lang = str(loc[-1])
+    other = next(other for other in LANGUAGES if other != lang)
+    mine = parent.get(lang)
+    if present(parent.get(other)) and (mine is None or (isinstance(mine, str) and not mine.strip())):
+        return f"translation_missing_{lang}"
+    return None
+
+
 def validate(model: type[BaseModel], source: YamlSource, log: ProblemLog, data: Any | None = None,
              prefix: Loc = ()) -> BaseModel | None:
     """Validate `data` (default: the whole file) against `model`, logging every error with its line."""
@@ -77,7 +104,8 @@ def validate(model: type[BaseModel], source: YamlSource, log: ProblemLog, data: 
             loc = error["loc"]
             if error["type"] == "missing" and (loc[:-1], str(loc[-1])) in renamed:
                 continue
-            code, details = _describe(error, error["siblings"])
+            gap = _translation_gap(loc, source.data)
+            code, details = (gap, {}) if gap else _describe(error, error["siblings"])
             log.add(source.path, _line(source, loc, details.pop("found", None)), dotted(loc), code, **details)
         return None
 
