@@ -57,7 +57,7 @@ CASES: dict[str, Case] = {
     # Objectives
     "objective: title without French": Case(
         "data/objectives.yml",
-        "    fr: Augmenter le nombre de personnes qui ont recours aux services de développement de carrière\n", "",
+        "    fr: Augmenter le nombre de personnes accédant à des services de développement de carrière\n", "",
         "access.title.fr", "title:", "translation_missing_fr"),
     "objective: misspelled key": Case("data/objectives.yml", "  intro:", "  intor:", "access.intor", "intor:",
                                       "unknown_field_close"),

@@ -18,9 +18,9 @@ NBSP = "\u00a0"
 # The figures the issue names, as each language writes them (a no-break space groups French digits).
 FIGURES = {
     "fr": ["254", "860\u00a0000", "104", "78", "10 vidéos", "16 balados", "150", "6\u00a0000", "26",
-           "de 30 à 57 millions d’euros", "2021 à 2024"],
+           "de 30 à 57 millions d’euros", "entre 2021 et 2024"],
     "en": ["254", "860,000", "104", "78", "10 videos", "16 podcasts", "150", "6,000", "26",
-           "30 to 57 million euros", "2021 to 2024"],
+           "from 30 to 57 million euros", "between 2021 and 2024"],
 }
 
 

@@ -9,6 +9,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import render
 from .loader import Guide, load_guide
 from .problem_texts import REPORT
 from .problems import DataError, Problem, annotation, report_language
@@ -75,9 +76,10 @@ def check(root: Path, lang: str = "fr") -> int:
     return 1 if problems or status.gaps else 0
 
 
-def unnamed_sources(guide: Guide) -> list[tuple[str, str, str]]:
-    """(file, French claim, English claim) for every fact the guide marks as sourced without naming it."""
-    return [(entry.path, fact.claim.fr, fact.claim.en)
+def unnamed_sources(guide: Guide) -> list[tuple[str, str, str, str]]:
+    """(file, page of the guide, French claim, English claim) for every fact the guide marks as sourced
+    without naming the source."""
+    return [(entry.path, render.guide_pages(fact), fact.claim.fr, fact.claim.en)
             for entry in guide.messages.values() for fact in entry.data.facts if fact.source is None]
 
 
@@ -89,11 +91,12 @@ def sources(root: Path, lang: str = "fr") -> int:
     rows = unnamed_sources(guide)
     print("# Claims cited in the guide whose source it does not name\n")
     print("The guide links each of these claims to a source, but the text we have does not say which one.")
-    print("They are shown on the site as sourced. Find the reference and add it as `source:` to the fact.\n")
-    print("| File | Claim (fr) | Claim (en) |")
-    print("|---|---|---|")
-    for path, fr, en in rows:
-        print(f"| `{path}` | {fr} | {en} |")
+    print("The site cites the guide itself and its page instead. Find the reference and add it as `source:`")
+    print("to the fact (keep `guide_page:`).\n")
+    print("| File | Page | Claim (fr) | Claim (en) |")
+    print("|---|---|---|---|")
+    for path, page, fr, en in rows:
+        print(f"| `{path}` | {page} | {fr} | {en} |")
     print(f"\n{len(rows)} claim(s).")
     return 0
 

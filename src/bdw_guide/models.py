@@ -45,6 +45,10 @@ class Text(Strict):
 
 
 class Objective(Strict):
+    """`title` is the objective's name as the guide states it: in French word for word (a campaign
+    speaks with one voice), in English our closest rendering (we do not have the English edition's
+    text). `short` is our own shorter title, for tags, filters and navigation."""
+
     title: Text
     short: Text
     intro: Text
@@ -56,16 +60,27 @@ class Audience(Strict):
 
 
 class Fact(Strict):
+    """A claim the guide cites. `source` is who published it, when the guide names it; `guide_page`
+    is the page of the guide (French edition) where the claim appears, and `guide_page_end` the last
+    one when it runs over, so every fact can be cited, named source or not."""
+
     claim: Text
     source: Text | None = None
+    guide_page: int = Field(ge=1, le=60)
+    guide_page_end: int | None = Field(default=None, ge=1, le=60)
 
 
 class Message(Strict):
+    """`ask` holds the guide's own call to action, and only that: where the guide gives none, leave
+    it out. `our_suggestion` is a call to action of ours, shown under its own label, never as the
+    guide's words."""
+
     objective: CheckedStr
     audience: CheckedStr
     headline: Text
     message: Text
-    ask: Text
+    ask: Text | None = None
+    our_suggestion: Text | None = None
     facts: list[Fact] = Field(min_length=1)
 
 
@@ -142,7 +157,8 @@ class Figure(Strict):
     """A key figure of a case study; the number is written in each language's format on the page."""
 
     value: int = Field(ge=0)
-    to: int | None = Field(default=None, ge=0)  # upper bound of a range ("30 to 57 million")
+    to: int | None = Field(default=None, ge=0)  # upper bound of a range ("600 to 800 words")
+    was: int | None = Field(default=None, ge=0)  # an earlier value it rose or fell from ("from 30 to 57")
     about: bool = False  # the source says "about" / "environ"
     label: Text
 
@@ -153,11 +169,13 @@ class CaseSection(Strict):
 
 
 class CaseStudy(Strict):
-    """A campaign run elsewhere, told in its source's structure and read through the guide's
-    eight planning questions (`questions:` has one text per question page: question-1...)."""
+    """Promotion work done elsewhere (a proposal, a lab, a campaign: `kind` says which), told in its
+    source's structure and read through the guide's eight planning questions (`questions:` has one
+    text per question page: question-1...)."""
 
     position: int = Field(ge=1)
     title: Text
+    kind: Text
     where: Text
     when: Text | None = None
     summary: Text
@@ -196,7 +214,7 @@ class WorksheetField(Strict):
     help: Text | None = None
     lines: int | None = Field(default=None, ge=1, le=12)
     items: int | None = Field(default=None, ge=1, le=12)
-    columns: list[Text] | None = Field(default=None, min_length=1, max_length=4)
+    columns: list[Text] | None = Field(default=None, min_length=1, max_length=5)
     rows: int | list[Text] | None = None
     row_labels: list[Text] | None = Field(default=None, min_length=1)
     row_labels_from: Literal["calendar"] | None = None

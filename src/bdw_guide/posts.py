@@ -162,8 +162,10 @@ def figures(text: str) -> set[str]:
 
 
 def message_figures(message, lang: str) -> set[str]:
-    """Every figure a message gives in `lang`: headline, message, ask, facts and their sources."""
-    texts = [message.headline[lang], message.message[lang], message.ask[lang]]
+    """Every figure a message gives in `lang`: headline, message, ask (or our labelled suggestion
+    where the guide gives none), facts and their sources."""
+    texts = [message.headline[lang], message.message[lang]]
+    texts += [extra[lang] for extra in (message.ask, getattr(message, "our_suggestion", None)) if extra]
     for fact in message.facts:
         texts += [fact.claim[lang]] + ([fact.source[lang]] if fact.source else [])
     return set().union(*(figures(text) for text in texts))

@@ -20,7 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context,
 from markupsafe import Markup
 
 from .loader import Entry, Guide, MessageEntry, worksheet_slots
-from .models import LANGUAGES
+from .models import LANGUAGES, Fact
 from .problem_texts import CATALOGUE
 from .posts import drafts_view
 from .problems import Problem
@@ -36,6 +36,7 @@ MARKER_KINDS: dict[str, str | None] = {
     "case-study": "case_study", "case-study-list": None, "in-practice": "question", "calendar-file": None,
     "offline-copy": None,
 }
+_EMPHASIS = re.compile(r"\*([^*\n]+)\*")  # *title* in a citation; plain_text would also drop its no-break spaces
 
 # Language-independent paths of generated pages (directory URLs, relative to a language root).
 OVERVIEW_PATH = "messages/overview/"
@@ -64,10 +65,13 @@ def number(value: int, lang: str) -> str:
 
 
 def figure_text(figure, lang: str, ui: dict) -> str:
-    """"about 860,000", "30 to 57": a case-study figure's number part, in the page's language."""
+    """"about 860,000", "600 to 800", "from 30 to 57": a case-study figure's number part, in the
+    page's language (`to`: a range; `was`: the value it changed from)."""
     text = number(figure.value, lang)
     if figure.to is not None:
         text = ui["figure_range"][lang].format(a=text, b=number(figure.to, lang))
+    if figure.was is not None:
+        text = ui["figure_change"][lang].format(a=number(figure.was, lang), b=text)
     return ui["figure_about"][lang].format(n=text) if figure.about else text
 
 
@@ -89,6 +93,21 @@ def marker_problem(guide: Guide | None, kind: str, arg: str | None) -> tuple[str
              "worksheet": [w.id for w in guide.worksheets], "slot": worksheet_slots(len(guide.questions)),
              "case_study": [c.id for c in guide.case_studies]}[takes]
     return None if arg in known else (f"marker_{takes}", {"marker": marker, "known": ", ".join(known)})
+
+def guide_pages(fact: Fact) -> str:
+    """"12", or "9–10" when the claim runs over two pages."""
+    return f"{fact.guide_page}–{fact.guide_page_end}" if fact.guide_page_end else str(fact.guide_page)
+
+
+def citation(guide: Guide, fact: Fact, lang: str) -> str:
+    """A fact's citation in Markdown (the card shows it; copied text carries it without markup)."""
+    campaign = guide.campaign
+    reference = guide.t("guide_reference", lang).format(
+        publisher=campaign.publisher, title=campaign.title["fr"], title_en=campaign.title["en"],
+        year=campaign.year, pages=guide_pages(fact))
+    if fact.source:
+        return guide.t("citation_named", lang).format(source=fact.source[lang], reference=reference)
+    return guide.t("citation_unnamed", lang).format(reference=reference)
 
 
 class MarkerError(ValueError):
@@ -193,6 +212,7 @@ class Renderer:
 
     def card(self, entry: MessageEntry, lang: str) -> str:
         return self._render("card.html", lang, "", "", entry=entry, m=entry.data,
+                            citation=lambda fact: self.citation(fact, lang),
                             objective=self.guide.objectives[entry.data.objective],
                             audience=self.guide.audiences[entry.data.audience],
                             number=self.guide.objective_number(entry.data.objective),
@@ -216,15 +236,17 @@ class Renderer:
         return template.render(sheets=sheets, papers=PAPERS)
 
     def copy_text(self, entry: MessageEntry, lang: str) -> str:
-        """The message as a reader pastes it: text and ask, then its source line and the hashtag."""
+        """The message as a reader pastes it: text and the guide's ask (never our suggestion, which
+        is not the guide's), then the citation of each fact, as on the card, and the hashtag."""
         m = entry.data
-        sources = [f.source[lang] if f.source else self.guide.t("source_unnamed_copy", lang) for f in m.facts]
-        unique = list(dict.fromkeys(sources))
-        label = self.guide.t("source", lang)
-        lines = [f"{plain_text(m.message[lang])} {plain_text(m.ask[lang])}", ""]
-        lines += [f"{label} {source}" for source in unique]
-        lines.append(self.guide.campaign.hashtag[lang])
-        return "\n".join(lines)
+        text = plain_text(m.message[lang]) + (f" {plain_text(m.ask[lang])}" if m.ask else "")
+        citations = list(dict.fromkeys(_EMPHASIS.sub(r"\1", self.citation(fact, lang)) for fact in m.facts))
+        return "\n".join([text, "", *citations, self.guide.campaign.hashtag[lang]])
+
+    def citation(self, fact: Fact, lang: str) -> str:
+        """Where a fact comes from, as a reader can cite it (Markdown): the source the guide names,
+        or the guide itself when it names none, with the guide's page either way."""
+        return citation(self.guide, fact, lang)
 
     def edit_url(self, entry: MessageEntry | Entry, lang: str, field: str = "message") -> str | None:
         """The item's one data file in the web editor, at the line of this language's text."""
@@ -254,8 +276,12 @@ class Renderer:
         return self._render("case-study.html", lang, page_path, page_src, entry=entry)
 
     def _example_message(self, _arg: str | None, lang: str, page_path: str, page_src: str) -> str:
-        """The commented example file, as a code block readers can copy (Markdown, not HTML)."""
-        return f'```yaml title="data/messages/access/public.yml"\n{self.guide.examples[lang].rstrip()}\n```'
+        """The commented example file, as a code block readers can copy (Markdown, not HTML), titled
+        with the real message file it copies its facts from."""
+        text = self.guide.examples[lang]
+        ids = [re.search(rf"^{key}:\s*([a-z0-9-]+)", text, re.M) for key in ("objective", "audience")]
+        title = "data/messages/{}/{}.yml".format(*(m.group(1) if m else "?" for m in ids))
+        return f'```yaml title="{title}"\n{text.rstrip()}\n```'
 
     def _example_problem(self, _arg: str | None, lang: str, page_path: str, page_src: str) -> str:
         """What the check prints for a typical mistake, from the same catalogue as the real check."""
