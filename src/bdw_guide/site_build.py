@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import csp, search_split, sitemap
-from .loader import Guide, load_guide
+from .loader import Entry, Guide, load_guide
 from .models import LANGUAGES
 from .problems import DataError, Problem, ProblemLog
 from .render import MARKER, Renderer, relative_url
@@ -74,15 +74,27 @@ class BuildSession:
         return self.renderer.fill_slots(html)
 
     def page_edit_url(self, src_uri: str, markdown: str, current: str | None) -> str | None:
-        """Generated pages are edited in data/, the others in their own language tree."""
+        """A page made from data alone (its Markdown is a single marker) is edited in its data file,
+        at the line of its title in the page's language where it has one; every other page in its
+        own language tree (the items such a page lists carry their own edit links)."""
         if not self.edit_root:
             return current
-        match = MARKER.search(markdown)
+        match = MARKER.fullmatch(markdown.strip())
         if match:
-            target = {"audience": "data/audiences.yml", "objective": "data/objectives.yml"}.get(match.group(1))
+            kind, arg = match.group(1), match.group(2)
+            lang = src_uri.split("/", 1)[0]
+            entry = self._marker_entry(kind, arg)
+            if entry is not None:
+                return self.renderer.edit_url(entry, lang, "title")
+            target = {"audience": "data/audiences.yml", "objective": "data/objectives.yml"}.get(kind)
             if target:
                 return f"{self.edit_root}{target}"
         return f"{self.edit_root}{self.docs_dir_name}/{src_uri}"
+
+    def _marker_entry(self, kind: str, arg: str | None) -> Entry | None:
+        """The one-file item a page's marker stands for (a case study, a worksheet), if any."""
+        entries = {"case-study": self.guide.case_studies, "worksheet": self.guide.worksheets}.get(kind, [])
+        return next((entry for entry in entries if entry.id == arg), None)
 
     def page_html(self, html: str, lang: str, page_url: str, site_url: str | None, *, policy: bool = True) -> str:
         """The finished page: links and search fixed (see `_fix_links`), then its security policy
