@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 serve: $(STAMP) ## Build and serve on http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch overrides
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch overrides --watch src/bdw_guide/templates
 
 $(NODE_STAMP): package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund; \

@@ -59,7 +59,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         try:
             _session = site_build.BuildSession.start(
                 root=root,
-                templates=Path(config.theme.custom_dir) / "bdw",
                 repo_url=config.repo_url,
                 edit_uri=config.edit_uri,
                 docs_dir_name=Path(config.docs_dir).name,

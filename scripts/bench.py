@@ -41,7 +41,7 @@ def expand_docs(out: Path) -> Path:
     """docs/ with every marker already expanded by the core (no MkDocs involved)."""
     from bdw_guide.site_build import BuildSession
 
-    session = BuildSession.start(ROOT, ROOT / "overrides" / "bdw", None, None, "docs", "fr")
+    session = BuildSession.start(ROOT, None, None, "docs", "fr")
     for source in sorted((ROOT / "docs").rglob("*.md")):
         rel = source.relative_to(ROOT / "docs")
         lang, page_src = rel.parts[0], Path(*rel.parts[1:]).as_posix()

@@ -15,7 +15,7 @@ GUIDE = load_guide(ROOT)
 
 @pytest.fixture
 def renderer() -> Renderer:
-    return Renderer(GUIDE, ROOT / "overrides" / "bdw", "https://github.com/o/r/edit/main/")
+    return Renderer(GUIDE, edit_base="https://github.com/o/r/edit/main/")
 
 
 def test_core_never_imports_mkdocs():

@@ -3,7 +3,7 @@
 Pages in `docs/<lang>/` hold a marker such as `<!-- bdw:audience public -->`;
 `expand_markers` replaces it with Markdown (headings, so the table of contents
 and search sections stay native) and HTML blocks (cards, the overview grid).
-Templates live in `overrides/bdw/` so markup stays out of Python.
+Templates live in `templates/` beside this module (package data) so markup stays out of Python.
 """
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from .worksheets import PACK_PATH, PAPERS, PDF_PATH, WORKSHEET_PATH, control_nam
 
 MARKER = re.compile(r"^<!--\s*bdw:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->[ \t]*$", re.M)
 SLOT = re.compile(r"<!-- bdw-slot (\d+) -->")
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 # Language-independent paths of generated pages (directory URLs, relative to a language root).
 OVERVIEW_PATH = "messages/overview/"
@@ -84,7 +85,7 @@ class Renderer:
     """Renders one language of the guide; make one per build so templates are re-read."""
 
     guide: Guide
-    templates: Path
+    templates: Path = TEMPLATES
     edit_base: str | None = None  # e.g. https://github.com/org/repo/edit/main/
 
     def __post_init__(self) -> None:

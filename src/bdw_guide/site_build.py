@@ -2,7 +2,7 @@
 
 A `BuildSession` is created at the start of each outer build and thrown away
 at the next: the data, the templates and every cache live exactly one build,
-so `make serve` shows any change under data/, overrides/ or docs/ on reload.
+so `make serve` shows any change under data/, the templates or docs/ on reload.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from . import csp, search_split, sitemap
 from .loader import Entry, Guide, load_guide
 from .models import LANGUAGES
 from .problems import DataError, Problem, ProblemLog
-from .render import MARKER, Renderer, relative_url
+from .render import MARKER, TEMPLATES, Renderer, relative_url
 from .translation import page_gaps
 
 LOADS = {"count": 0}  # how many times data was loaded in this process (reported by bench)
@@ -38,8 +38,8 @@ class BuildSession:
     page_gaps: list[Problem] = field(default_factory=list)
 
     @classmethod
-    def start(cls, root: Path, templates: Path, repo_url: str | None, edit_uri: str | None,
-              docs_dir_name: str, default_language: str, strict: bool = False) -> "BuildSession":
+    def start(cls, root: Path, repo_url: str | None, edit_uri: str | None, docs_dir_name: str,
+              default_language: str, strict: bool = False, templates: Path = TEMPLATES) -> "BuildSession":
         """Load and check everything a build needs. A page in one language tree only is an error in a
         strict build (readers of the other language would silently get a fallback) and returned as
         `page_gaps` otherwise, for the adapter to warn about."""
