@@ -38,8 +38,8 @@ pdf: build ## Make the worksheet PDFs (blank, Letter and A4, one pack per langua
 check: $(STAMP) ## Validate data/ and translations; every problem one line each, in French (lang=en for English)
 	$(BIN)/python -m bdw_guide check --lang $(lang)
 
-sources: $(STAMP) ## Report for editors: cited claims whose source the guide does not name
-	$(BIN)/python -m bdw_guide sources
+sources: $(STAMP) ## Report for editors: cited claims whose source the guide does not name (in French; lang=en for English)
+	$(BIN)/python -m bdw_guide sources --lang $(lang)
 
 bench: $(STAMP) ## Build-time ratio against plain Material, data loads per build
 	$(BIN)/python scripts/bench.py

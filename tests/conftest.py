@@ -12,8 +12,29 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from bs4 import BeautifulSoup
+
+from bdw_guide.loader import Guide, load_guide
 
 ROOT = Path(__file__).resolve().parent.parent
+GUIDE = load_guide(ROOT)  # the real data, loaded once per test process (module constants and parameters read it)
+LANGS = {"fr": "", "en": "en/"}  # each language's folder in the built site
+
+
+def soup(site: Path, path: str) -> BeautifulSoup:
+    """A built page parsed, by its directory URL ("en/messages/overview"); a fresh tree each call, so
+    a test may cut it up."""
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "lxml")
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def guide() -> Guide:
+    return GUIDE
 REPO_PARTS = ["mkdocs.yml", "docs", "data", "overrides", "hooks"]
 
 

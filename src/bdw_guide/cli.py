@@ -84,14 +84,13 @@ def sources(root: Path, lang: str = "fr") -> int:
         _print_problems(problems, lang)
         return 1
     rows = unnamed_sources(guide)
-    print("# Claims cited in the guide whose source it does not name\n")
-    print("The guide links each of these claims to a source, but the text we have does not say which one.")
-    print("They are shown on the site as sourced. Find the reference and add it as `source:` to the fact.\n")
-    print("| File | Claim (fr) | Claim (en) |")
+    print(REPORT["sources_title"][lang][0] + "\n")
+    print(REPORT["sources_intro"][lang][0] + "\n")
+    print(REPORT["sources_columns"][lang][0])
     print("|---|---|---|")
     for path, fr, en in rows:
         print(f"| `{path}` | {fr} | {en} |")
-    print(f"\n{len(rows)} claim(s).")
+    print("\n" + REPORT["sources_count"][lang][0 if len(rows) == 1 else 1].format(count=len(rows)))
     return 0
 
 
