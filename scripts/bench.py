@@ -102,10 +102,11 @@ def main() -> int:
 def bench_pdfs() -> None:
     """Cold: empty cache, Chromium prints every worksheet. Warm: same site again, nothing changed."""
     from bdw_guide.loader import load_guide
-    from bdw_guide.pdf import CHROMIUM, make_pdfs
+    from bdw_guide import browser
+    from bdw_guide.pdf import make_pdfs
 
-    if not Path(CHROMIUM).exists():
-        print(f"PDFs: not measured ({CHROMIUM} missing)")
+    if not browser.available():
+        print(f"PDFs: not measured ({browser.path()} missing)")
         return
     guide = load_guide(ROOT)
     with tempfile.TemporaryDirectory() as tmp:

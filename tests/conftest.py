@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
+from bdw_guide import browser as chromium
 from bdw_guide.loader import Guide, load_guide
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,10 +65,8 @@ def repo(tmp_path: Path) -> Path:
     return copy_repo(tmp_path / "repo")
 
 
-CHROMIUM = "/usr/bin/chromium"
-HAS_CHROMIUM = Path(CHROMIUM).exists()
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+CHROMIUM = chromium.path()
+HAS_CHROMIUM = chromium.available()
 
 
 def make_pdfs(site: Path) -> subprocess.CompletedProcess[str]:
@@ -111,15 +110,15 @@ def server(site: Path):
 @pytest.fixture(scope="module")
 def browser():
     """One headless Chromium per test module (Debian's, driven by Playwright)."""
-    if not Path(CHROMIUM).exists():
+    if not HAS_CHROMIUM:
         if os.environ.get("CI") == "true":
             pytest.fail(f"{CHROMIUM} is missing under CI=true: .ci/run must install Debian's chromium")
         pytest.skip(f"no {CHROMIUM} on this machine")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+        launched = chromium.launch(p)
+        yield launched
+        launched.close()
 
 
 @pytest.fixture

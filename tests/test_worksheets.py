@@ -15,7 +15,7 @@ from conftest import HAS_CHROMIUM, ROOT
 
 GUIDE = load_guide(ROOT)
 LANGS = {"fr": "", "en": "en/"}
-needs_pdfs = pytest.mark.skipif(not HAS_CHROMIUM, reason="PDFs need /usr/bin/chromium (never skipped under CI=true)")
+needs_pdfs = pytest.mark.skipif(not HAS_CHROMIUM, reason="PDFs need Chromium (never skipped under CI=true)")
 
 
 def soup(site: Path, path: str) -> BeautifulSoup:
