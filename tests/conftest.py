@@ -1,6 +1,9 @@
-"""Shared fixtures: a scratch copy of the repository, one strict build per session, a local server."""
+"""Shared fixtures: the repository root, the loaded guide, a scratch copy of the repository, one strict
+build per test run (shared by every xdist worker), a built page parsed, a local server, a browser."""
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import http.server
 import os
@@ -76,19 +79,49 @@ def make_pdfs(site: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@contextlib.contextmanager
+def _run_once(tmp_path_factory: pytest.TempPathFactory, name: str):
+    """A folder shared by every worker of this test run (pytest-xdist), and a lock held while the
+    body runs: the first worker makes what the folder holds, the others wait and reuse it."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # each worker's base folder sits in the run's own folder
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        yield shared
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site as deployed, built once, strictly, from the working tree, with its worksheet
-    PDFs (made by Chromium; only a machine without it, outside CI, goes without)."""
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, out)
-    assert result.returncode == 0, result.stderr
-    if HAS_CHROMIUM:
-        pdfs = make_pdfs(out)
-        assert pdfs.returncode == 0, pdfs.stderr
-    elif os.environ.get("CI") == "true":
+    """The real site as deployed, built once per test run, strictly, from the working tree, with its
+    worksheet PDFs (made by Chromium; only a machine without it, outside CI, goes without). Tests
+    read it and never change it."""
+    if not HAS_CHROMIUM and os.environ.get("CI") == "true":
         pytest.fail(f"{CHROMIUM} is missing under CI=true: .ci/run must install Debian's chromium")
+    with _run_once(tmp_path_factory, "site") as shared:
+        out, log, status = shared / "site", shared / "site-build.log", shared / "site-build.status"
+        if not status.exists():
+            result = mkdocs_build(ROOT, out)
+            output, ok = result.stdout + result.stderr, result.returncode == 0
+            if ok and HAS_CHROMIUM:
+                pdfs = make_pdfs(out)
+                output, ok = output + pdfs.stdout + pdfs.stderr, pdfs.returncode == 0
+            log.write_text(output, encoding="utf-8")
+            status.write_text("built" if ok else "failed", encoding="utf-8")
+    assert status.read_text(encoding="utf-8") == "built", log.read_text(encoding="utf-8")
     return out
+
+
+@pytest.fixture(scope="session")
+def site_build_log(site: Path) -> str:
+    """What the strict build of `site` printed (MkDocs' log lines, then the PDF summary)."""
+    return (site.parent / "site-build.log").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def page_at(site: Path):
+    """`page_at("en/messages/overview")`: that built page, parsed."""
+    return functools.partial(soup, site)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

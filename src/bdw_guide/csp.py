@@ -13,6 +13,8 @@ import base64
 import hashlib
 import re
 
+from .theme_output import ThemeOutputError, content_region
+
 POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
           "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
           "form-action 'self'")
@@ -24,9 +26,7 @@ _NOT_JAVASCRIPT = re.compile(r'\btype="(?!text/javascript|module)[^"]+"', re.I) 
 
 def theme_script_hashes(html: str) -> list[str]:
     """CSP source expressions for the inline scripts outside the content, in page order."""
-    # The content is the theme's one main <article>; message cards are <article>s nested in it, so
-    # it runs from the first opening tag to the last closing one.
-    start, end = html.find("<article"), html.rfind("</article>")
+    start, end = content_region(html)
     hashes: list[str] = []
     for match in _INLINE_SCRIPT.finditer(html):
         attrs = match.group("attrs")
@@ -47,5 +47,5 @@ def with_policy(html: str) -> str:
     meta = f'<meta http-equiv="Content-Security-Policy" content="{POLICY.format(hashes=" ".join(theme_script_hashes(html)))}">'
     match = _CHARSET.search(html)
     if not match:
-        return html.replace("<head>", f"<head>{meta}", 1)
+        raise ThemeOutputError("the page has no <meta charset> to put its security policy after")
     return html[: match.end()] + meta + html[match.end():]

@@ -6,25 +6,17 @@ so `make serve` shows any change under data/, the templates or docs/ on reload.
 """
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from . import csp, search_split, sitemap
+from . import csp, search_split, sitemap, theme_output
 from .loader import Entry, Guide, load_guide
 from .models import LANGUAGES
 from .problems import DataError, Problem, ProblemLog
-from .render import MARKER, TEMPLATES, Renderer, relative_url
+from .render import MARKER, TEMPLATES, Renderer
 from .translation import page_gaps
 
 LOADS = {"count": 0}  # how many times data was loaded in this process (reported by bench)
-
-_ABSOLUTE_ALTERNATE = re.compile(
-    r'(<a href="|<link rel="alternate" href=")(/[^"]*)(" hreflang="[^"]+"(?: class="md-select__link")?>)')
-_HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]+">\n?')
-_CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
 @dataclass
@@ -96,41 +88,22 @@ class BuildSession:
         entries = {"case-study": self.guide.case_studies, "worksheet": self.guide.worksheets}.get(kind, [])
         return next((entry for entry in entries if entry.id == arg), None)
 
-    def page_html(self, html: str, lang: str, page_url: str, site_url: str | None, *, policy: bool = True) -> str:
-        """The finished page: links and search fixed (see `_fix_links`), then its security policy
-        (left out by `mkdocs serve`, whose live-reload script is inline)."""
-        html = _HEAD_ALTERNATE.sub("", self._fix_links(html, lang, page_url, site_url))
+    def page_html(self, html: str, lang: str, *, policy: bool = True) -> str:
+        """The finished page: its switcher links checked, the head's hreflang links dropped, a
+        translated page's search pointed at its own language's index (see search_split), then its
+        security policy (left out by `mkdocs serve`, whose live-reload script is inline). Raises
+        ThemeOutputError when the theme's output is not what these steps expect."""
+        theme_output.check_switcher_links(html, LANGUAGES)
+        html = theme_output.drop_head_alternates(html, LANGUAGES)
+        if lang != self.default_language:
+            html = theme_output.rewrite_config(
+                html, lambda config: {**config, "base": search_split.language_base(config["base"], lang)})
         return csp.with_policy(html) if policy else html
 
-    def _fix_links(self, html: str, lang: str, page_url: str, site_url: str | None) -> str:
-        """Relative switcher links, and a translated page's search pointed at its own language's
-        index (see search_split).
-
-        The head's hreflang links are dropped (`_HEAD_ALTERNATE`): the theme fetches `sitemap.xml`
-        next to each of them on every page load, which fails beside every page (a wasted request and
-        a console error) and would reach the public site from a workshop laptop if they were
-        absolute. `sitemap.xml` declares the same alternates, x-default included, for search engines.
-        """
-        if site_url:
-            # static-i18n links the home pages by absolute path ("/en/"), which breaks when the
-            # site is opened from a folder or a USB key; make them relative.
-            root = urlsplit(site_url).path.rstrip("/") + "/"
-
-            def relative(match: re.Match[str]) -> str:
-                path = match.group(2)
-                target = path[len(root):] if path.startswith(root) else path.lstrip("/")
-                return match.group(1) + relative_url(target, page_url) + match.group(3)
-
-            html = _ABSOLUTE_ALTERNATE.sub(relative, html)
-        if lang == self.default_language:
-            return html
-
-        def retarget(match: re.Match[str]) -> str:
-            config = json.loads(match.group(2))
-            config["base"] = search_split.language_base(config["base"], lang)
-            return match.group(1) + json.dumps(config, ensure_ascii=False) + match.group(3)
-
-        return _CONFIG_SCRIPT.sub(retarget, html, count=1)
+    def template_html(self, html: str, *, policy: bool = True) -> str:
+        """The theme's own pages (404.html): no hreflang links in the head, and the same policy."""
+        html = theme_output.drop_head_alternates(html, LANGUAGES)
+        return csp.with_policy(html) if policy else html
 
     # -- once per build ---------------------------------------------------------------------
 
