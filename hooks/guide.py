@@ -155,5 +155,8 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 def on_post_build(config: MkDocsConfig) -> None:
     if _session is None or _is_nested_build(config):
         return
-    _session.finish(Path(config.site_dir), config.site_url)
+    try:
+        _session.finish(Path(config.site_dir), config.site_url, policy=not _serving)
+    except ThemeOutputError as err:
+        raise PluginError(f"{config.site_dir}: {err}") from None
     log.info(_session.summary())

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Build-time cost of our hooks, measured against plain Material + i18n building the same pages.
 
-"The same pages": the plain variant builds a copy of docs/ in which every marker has already been
-replaced by what our hooks would put there (cards, worksheets, activities...), with `hooks: []`.
+"The same pages": the plain variant builds the tree `python -m bdw_guide expand` writes, docs/ with
+every marker already replaced by what our hooks would put there (cards, worksheets, activities...),
+with `hooks: []`.
 So the ratio is the price of generating pages from data at build time, not of having more
 content. Builds N times each, alternating, in one process; prints the medians and their ratio.
 Goal: ratio <= 1.25. Also prints how many times the data was loaded and validated, and the
@@ -38,19 +39,10 @@ def build_once(config_file: Path, site_dir: Path) -> float:
 
 
 def expand_docs(out: Path) -> Path:
-    """docs/ with every marker already expanded by the core (no MkDocs involved)."""
-    from bdw_guide.site_build import BuildSession
+    """docs/ with every marker already expanded by the core, as `python -m bdw_guide expand` writes it."""
+    from bdw_guide.engine import expand_tree
 
-    session = BuildSession.start(ROOT, None, None, "docs", "fr")
-    for source in sorted((ROOT / "docs").rglob("*.md")):
-        rel = source.relative_to(ROOT / "docs")
-        lang, page_src = rel.parts[0], Path(*rel.parts[1:]).as_posix()
-        page_url = page_src[:-3] + "/" if not page_src.endswith("index.md") else page_src[: -len("index.md")]
-        page_url = "" if page_url == "/" else page_url
-        markdown = session.page_markdown(source.read_text(encoding="utf-8"), lang, page_url, page_src)
-        target = out / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(session.page_content(markdown), encoding="utf-8")
+    expand_tree(ROOT, out)
     return out
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import csp, search_split, sitemap, theme_output
+from . import csp, search_split, theme_output
+from .engine import finish_site
 from .loader import Entry, Guide, load_guide
 from .models import LANGUAGES
 from .problems import DataError, Problem, ProblemLog
@@ -107,12 +108,18 @@ class BuildSession:
 
     # -- once per build ---------------------------------------------------------------------
 
-    def finish(self, site_dir: Path, site_url: str | None = None) -> None:
-        search_split.split_index(site_dir, self.default_language)
-        sitemap.add_x_default(site_dir, self.default_language)
-        css = site_dir / "assets" / "stylesheets" / "bdw-pages.css"
-        css.parent.mkdir(parents=True, exist_ok=True)
-        css.write_text(self.renderer.worksheet_print_css(site_url or "/", self.default_language), encoding="utf-8")
+    def finish(self, site_dir: Path, site_url: str | None = None, *, policy: bool = True) -> None:
+        """After static-i18n has built every language: one search index per language (from the
+        plugin's merged one, which must be there), then the steps any generator needs
+        (engine.finish_site), every sitemap entry getting its x-default."""
+        if not search_split.split_index(site_dir, self.default_language):
+            raise theme_output.ThemeOutputError(f"no merged search index at {search_split.INDEX} to split by language")
+        if not (site_dir / "sitemap.xml").is_file():
+            raise theme_output.ThemeOutputError("no sitemap.xml to give its x-default alternates")
+        finished = finish_site(site_dir, self.renderer, site_url, self.default_language, policy=policy)
+        if not finished.x_default:
+            raise theme_output.ThemeOutputError(f"sitemap.xml has no entry with a {self.default_language!r} "
+                                                "alternate to copy as x-default")
 
     def summary(self) -> str:
         return (f"bdw-guide: data loaded and validated {LOADS['count']} time(s) in this process; "
