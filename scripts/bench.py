@@ -88,7 +88,51 @@ def main() -> int:
     print(f"data loaded and validated: {loads} time(s) in {args.runs} builds "
           f"= {loads / args.runs:.1f} per build of both languages")
     bench_pdfs()
+    bench_zensical(args.runs)
     return 0
+
+
+def bench_zensical(runs: int) -> None:
+    """Zensical against MkDocs + Material on the same pages: the expanded French tree, the same
+    one-language configuration, each a fresh process (Zensical with --clean: no cache)."""
+    import shutil
+    import subprocess
+
+    import yaml
+
+    from bdw_guide.engine import expand_tree, single_language_config
+    from bdw_guide.loader import load_guide
+
+    bin_dir = Path(sys.executable).parent
+    if not (bin_dir / "zensical").exists():
+        print("Zensical: not measured (pip install -e '.[zensical]')")
+        return
+    guide = load_guide(ROOT)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    times: dict[str, list[float]] = {"zensical": [], "mkdocs": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        expanded = Path(tmp) / "expanded"
+        expand_tree(ROOT, expanded)
+        commands = {"zensical": [str(bin_dir / "zensical"), "build", "--clean"],
+                    "mkdocs": [str(bin_dir / "mkdocs"), "build", "-q"]}
+        projects = {}
+        for name in commands:
+            project = Path(tmp) / name
+            shutil.copytree(expanded / "fr", project / "docs")
+            config = single_language_config(ROOT, "fr", guide.ui)
+            (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                                                encoding="utf-8")
+            projects[name] = project
+        for _ in range(runs + 1):  # the first round warms the disk cache and is dropped
+            for name, command in commands.items():
+                start = time.perf_counter()
+                subprocess.run(command, cwd=projects[name], env=env, check=True, capture_output=True)
+                times[name].append(time.perf_counter() - start)
+        pages = sum(1 for _ in (projects["zensical"] / "site").rglob("index.html"))
+    zensical, mkdocs = statistics.median(times["zensical"][1:]), statistics.median(times["mkdocs"][1:])
+    print(f"Zensical vs MkDocs + Material, the expanded French tree ({pages} pages), one process per build:")
+    print(f"  median zensical build --clean: {zensical:.3f} s; mkdocs build: {mkdocs:.3f} s; "
+          f"ratio {zensical / mkdocs:.2f}")
 
 
 def bench_pdfs() -> None:
