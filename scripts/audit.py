@@ -15,8 +15,8 @@ import os
 import subprocess
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from bdw_guide import browser
 

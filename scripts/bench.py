@@ -137,8 +137,8 @@ def bench_zensical(runs: int) -> None:
 
 def bench_pdfs() -> None:
     """Cold: empty cache, Chromium prints every worksheet. Warm: same site again, nothing changed."""
-    from bdw_guide.loader import load_guide
     from bdw_guide import browser
+    from bdw_guide.loader import load_guide
     from bdw_guide.pdf import make_pdfs
 
     if not browser.available():

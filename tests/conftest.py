@@ -68,6 +68,13 @@ def repo(tmp_path: Path) -> Path:
     return copy_repo(tmp_path / "repo")
 
 
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A scratch folder holding a copy of data/ alone: enough for the loader, which a test may break."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    return tmp_path
+
+
 CHROMIUM = chromium.path()
 HAS_CHROMIUM = chromium.available()
 
@@ -170,10 +177,10 @@ def page(browser, server):
     context.on("request", watch)
     page = context.new_page()
     page.set_default_timeout(10_000)
-    page.outside_requests = outside  # type: ignore[attr-defined]
+    page.outside_requests = outside  # type: ignore[attr-defined]  # our own note on Playwright's Page
     violations: list[str] = []
     page.on("console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None)
-    page.csp_violations = violations  # type: ignore[attr-defined]
+    page.csp_violations = violations  # type: ignore[attr-defined]  # our own note on Playwright's Page
     yield page
     context.close()
     # Every browser test doubles as a policy check: nothing the site does may be refused by it.

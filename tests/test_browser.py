@@ -4,9 +4,7 @@ Skipped only where no Chromium exists and never under CI=true.
 """
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -171,7 +169,7 @@ def test_no_request_leaves_the_machine(page, server):
         page.goto(server + path)
         page.wait_for_load_state("networkidle")
     _search(page, "funding")
-    assert page.outside_requests == []  # type: ignore[attr-defined]
+    assert page.outside_requests == []
 
 
 def _tab_to(page, predicate_js: str, limit: int = 120) -> None:
@@ -314,6 +312,7 @@ def test_paper_choice_defaults_to_letter_and_switches_to_a4(page, server):
     page.emulate_media(media="print")
     pdf = page.pdf(prefer_css_page_size=True)
     from io import BytesIO
+
     from pypdf import PdfReader
     box = PdfReader(BytesIO(pdf)).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)

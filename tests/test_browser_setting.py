@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 from bdw_guide import browser
+
 from conftest import ROOT
 
 

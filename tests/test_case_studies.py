@@ -9,7 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from bdw_guide.loader import load_guide
-from test_data_problems import problems, root  # noqa: F401 (root is a fixture)
+
+from test_data_problems import problems
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = load_guide(ROOT)
@@ -74,7 +75,7 @@ def test_every_question_page_shows_in_practice_examples_linking_back(site, lang,
         assert page.select_one("h2#in-practice") is not None and section is not None, n
         cases = section.select(".bdw-in-practice__case")
         assert len(cases) == len(GUIDE.case_studies)
-        for case, entry in zip(cases, GUIDE.case_studies):
+        for case, entry in zip(cases, GUIDE.case_studies, strict=True):
             assert entry.data.questions[f"question-{n}"][lang].split()[0] in text(case)
             assert case.select_one("a")["href"] == f"../../case-studies/{entry.id}/#questions"
         # "In practice" comes before the worksheet, after the guide's explanation.

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup
+
 from conftest import mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent

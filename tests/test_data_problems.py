@@ -14,12 +14,6 @@ ROOT = Path(__file__).resolve().parent.parent
 PUBLIC = "data/messages/access/public.yml"
 
 
-@pytest.fixture
-def root(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    return tmp_path
-
-
 def edit(root: Path, rel: str, old: str, new: str, count: int = 1) -> None:
     path = root / rel
     text = path.read_text(encoding="utf-8")

@@ -14,8 +14,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from bdw_guide.engine import expand_tree, page_url, single_language_config
+from bdw_guide.engine import page_url, single_language_config
 from bdw_guide.models import LANGUAGES
+
 from conftest import ROOT
 
 

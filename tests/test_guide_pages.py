@@ -93,7 +93,7 @@ def test_communication_plan_has_the_seven_steps_the_hashtags_and_the_template(si
     template = page.select_one("#ws-communication-plan")
     rows = template.select("tbody tr")
     assert len(rows) == 4
-    assert [r.select_one("th").get_text() for r in rows][0].endswith(GUIDE.objectives["access"].short[lang])
+    assert rows[0].select_one("th").get_text().endswith(GUIDE.objectives["access"].short[lang])
     assert page.select_one('a[href="#worksheet-communication-plan"]'), "step 6 links to the template"
 
 
@@ -138,7 +138,7 @@ def test_the_13_activities_with_their_steps(site, lang, prefix):
     assert len(GUIDE.activities) == 13
     sections = article(page).select("h2[id]")
     assert [h["id"] for h in sections] == [a.id for a in GUIDE.activities]
-    for heading, entry in zip(sections, GUIDE.activities):
+    for heading, entry in zip(sections, GUIDE.activities, strict=True):
         assert heading.get_text(strip=True).rstrip("¶") == entry.data.title[lang]
         steps = heading.find_next("ol").find_all("li", recursive=False)
         assert len(steps) == len(entry.data.steps)

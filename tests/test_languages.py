@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from bdw_guide.loader import load_guide
 from pydantic import BaseModel
 
+from bdw_guide.loader import load_guide
 from bdw_guide.models import Text
 from bdw_guide.render import TEMPLATES
 

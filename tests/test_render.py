@@ -19,7 +19,8 @@ def renderer() -> Renderer:
 
 
 def test_core_never_imports_mkdocs():
-    import subprocess, sys
+    import subprocess
+    import sys
     code = "import sys, bdw_guide.site_build, bdw_guide.cli; print('mkdocs' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -11,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from bdw_guide.loader import load_guide
+
 from conftest import HAS_CHROMIUM
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,7 +68,7 @@ def test_card_content(site, lang, prefix):
     assert card.select_one(".bdw-card__ask").get_text(" ", strip=True).endswith(
         entry.data.ask[lang].split()[-1])
     copy = card.select_one("button.bdw-copy")["data-copy-text"]
-    assert f"Pew Research Center" in copy.splitlines()[-2]
+    assert "Pew Research Center" in copy.splitlines()[-2]
     assert copy.splitlines()[-1] == GUIDE.campaign.hashtag[lang]
     permalink = card.select_one("a.bdw-card__permalink")["href"]
     assert permalink == "#funding-business"
@@ -116,9 +116,9 @@ def test_search_index_is_split_by_language(site):
     en = json.loads((site / "en/search/search_index.json").read_text(encoding="utf-8"))
     assert fr["config"]["lang"] == ["fr"] and en["config"]["lang"] == ["en"]
     assert not any(d["location"].startswith("en/") for d in fr["docs"])
-    assert any("Grand public" == d["title"] for d in fr["docs"])
-    assert any("General public" == d["title"] for d in en["docs"])
-    assert not any("Grand public" == d["title"] for d in en["docs"])
+    assert any(d["title"] == "Grand public" for d in fr["docs"])
+    assert any(d["title"] == "General public" for d in en["docs"])
+    assert not any(d["title"] == "Grand public" for d in en["docs"])
     for doc in en["docs"]:  # every location exists under en/
         target = unquote(doc["location"].split("#")[0])
         assert (site / "en" / target / "index.html").is_file() or (site / "en" / target).is_file(), doc["location"]
@@ -215,7 +215,6 @@ def test_background_lists_the_18_contributors_from_data(site, lang, prefix):
     page = soup(site, f"{prefix}background")
     people = page.select("ul.bdw-contributors li")
     assert len(people) == 18
-    text = page.select_one("ul.bdw-contributors").get_text(" ", strip=True)
     abbr = page.select_one("ul.bdw-contributors abbr")
     assert abbr.get_text() == ("FCDC" if lang == "fr" else "CCDF")
     assert abbr["title"] == ("Fondation canadienne pour le développement de carrière" if lang == "fr"

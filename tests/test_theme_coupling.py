@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from bdw_guide import csp, theme_output
 from bdw_guide.models import LANGUAGES
 from bdw_guide.theme_output import ThemeOutputError
+
 from conftest import LANGS, ROOT
 
 MATERIAL = Path(importlib.util.find_spec("material").origin).parent / "templates"

@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 
 from bdw_guide.loader import load_guide, worksheet_slots
 from bdw_guide.worksheets import control_names
+
 from conftest import HAS_CHROMIUM, ROOT
 
 GUIDE = load_guide(ROOT)

@@ -129,7 +129,7 @@ def expand(root: Path, lang: str, out: Path | None) -> int:
     except MarkerError as err:
         print(err.render(lang), file=sys.stderr)
         return 1
-    print(f"expand: {', '.join(f'{out / l}/ ({n} pages)' for l, n in counts.items())}")
+    print(f"expand: {', '.join(f'{out / lang}/ ({n} pages)' for lang, n in counts.items())}")
     return 0
 
 

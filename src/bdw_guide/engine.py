@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Mapping
 from typing import Any
 
 import yaml
@@ -122,9 +122,9 @@ def single_language_config(root: Path, lang: str, ui: Mapping[str, Any]) -> dict
     static-i18n (Zensical reads this format): the language's site name, description and copyright,
     navigation section titles in that language, and the switcher through `extra.alternate`."""
     config = read_mkdocs_config(root)
-    i18n = next((p["i18n"] for p in config.get("plugins", []) if isinstance(p, dict) and "i18n" in p), {})
+    i18n: dict[str, Any] = next((p["i18n"] for p in config.get("plugins", []) if isinstance(p, dict) and "i18n" in p), {})
     languages = i18n.get("languages", [])
-    own = next((entry for entry in languages if entry.get("locale") == lang), {})
+    own: dict[str, Any] = next((entry for entry in languages if entry.get("locale") == lang), {})
     default = next((entry["locale"] for entry in languages if entry.get("default")), DEFAULT_LANGUAGE)
 
     def translate(items: list[Any]) -> list[Any]:

@@ -12,8 +12,22 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models import (LANGUAGES, Activity, Audience, Calendar, Campaign, CaseStudy, Contributors, GlossaryEntry,
-                     Message, Objective, Question, Questions, Text, Worksheet)
+from .models import (
+    LANGUAGES,
+    Activity,
+    Audience,
+    Calendar,
+    Campaign,
+    CaseStudy,
+    Contributors,
+    GlossaryEntry,
+    Message,
+    Objective,
+    Question,
+    Questions,
+    Text,
+    Worksheet,
+)
 from .problems import ProblemLog
 from .validation import validate
 from .yaml_source import YamlSource, dotted, read_yaml

@@ -11,9 +11,9 @@ import itertools
 import json
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup
@@ -161,8 +161,7 @@ class Renderer:
                                "title": entry.data.title[lang], "guide": self.guide.campaign.title[lang],
                                "address": site_url.rstrip("/") + "/" + prefix + WORKSHEET_PATH.format(id=entry.id),
                                "page_numbers": Markup(page_numbers)})
-        template = self.env.get_template("worksheet-pages.css")
-        return template.render(sheets=sheets, papers=PAPERS)
+        return self.env.get_template("worksheet-pages.css").render(sheets=sheets, papers=PAPERS)
 
     def copy_text(self, entry: MessageEntry, lang: str) -> str:
         """The message as a reader pastes it: text and ask, then its source line and the hashtag."""
@@ -257,21 +256,23 @@ class Renderer:
         return lambda _arg, lang, page_path, page_src: self._render(template, lang, page_path, page_src)
 
     def _audience(self, audience_id: str | None, lang: str, page_path: str, page_src: str) -> str:
-        audience = self._known(audience_id, self.guide.audiences, "audience")
-        cards = [self.guide.message(o, audience_id) for o in self.guide.objectives]  # type: ignore[arg-type]
-        return self._render("audience-page.html", lang, page_path, page_src, audience=audience, entries=cards)
+        key = self._known(audience_id, self.guide.audiences, "audience")
+        cards = [self.guide.message(o, key) for o in self.guide.objectives]
+        return self._render("audience-page.html", lang, page_path, page_src, audience=self.guide.audiences[key],
+                            entries=cards)
 
     def _objective(self, objective_id: str | None, lang: str, page_path: str, page_src: str) -> str:
-        objective = self._known(objective_id, self.guide.objectives, "objective")
-        cards = [self.guide.message(objective_id, a) for a in self.guide.audiences]  # type: ignore[arg-type]
-        return self._render("objective-page.html", lang, page_path, page_src, objective=objective,
-                            number=self.guide.objective_number(objective_id), entries=cards)  # type: ignore[arg-type]
+        key = self._known(objective_id, self.guide.objectives, "objective")
+        cards = [self.guide.message(key, a) for a in self.guide.audiences]
+        return self._render("objective-page.html", lang, page_path, page_src, objective=self.guide.objectives[key],
+                            number=self.guide.objective_number(key), entries=cards)
 
     @staticmethod
-    def _known(key: str | None, known: dict, kind: str):
-        if key not in known:
+    def _known(key: str | None, known: dict, kind: str) -> str:
+        """`key`, once checked to name one of `known`."""
+        if key is None or key not in known:
             raise MarkerError(f"marker_{kind}", marker=f"{kind} {key or ''}".strip(), known=", ".join(known))
-        return known[key]
+        return key
 
     def _render(self, template: str, lang: str, page_path: str, page_src: str, **context) -> str:
         guide = self.guide

@@ -32,7 +32,7 @@ class BuildSession:
 
     @classmethod
     def start(cls, root: Path, repo_url: str | None, edit_uri: str | None, docs_dir_name: str,
-              default_language: str, strict: bool = False, templates: Path = TEMPLATES) -> "BuildSession":
+              default_language: str, strict: bool = False, templates: Path = TEMPLATES) -> BuildSession:
         """Load and check everything a build needs. A page in one language tree only is an error in a
         strict build (readers of the other language would silently get a fallback) and returned as
         `page_gaps` otherwise, for the adapter to warn about."""
