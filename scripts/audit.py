@@ -2,7 +2,7 @@
 checker, bytes and requests on first load, and Lighthouse scores (desktop and mobile presets).
 
 Called by `scripts/bench.py --audit` (`make audit`). Needs Java (Nu checker), npm packages
-(`npm ci`: vnu-jar, lighthouse) and Chromium (found by bdw_guide.browser).
+(`npm ci` in audit/: vnu-jar, lighthouse) and Chromium (found by bdw_guide.browser).
 """
 from __future__ import annotations
 
@@ -22,8 +22,9 @@ from bdw_guide import browser
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = browser.path()
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+TOOLS = ROOT / "audit" / "node_modules"  # npm ci in audit/ (make audit), never by make test
+VNU = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
+LIGHTHOUSE = TOOLS / ".bin" / "lighthouse"
 PAGE_TYPES = {"home": "", "audience": "messages/audiences/public/", "overview": "messages/overview/",
               "question": "planning/question-2/", "worksheet": "worksheets/question-2/"}
 LANG_PREFIX = {"fr": "", "en": "en/"}
@@ -135,7 +136,7 @@ def audit(expand_docs, lighthouse_runs: bool = True) -> int:
     """Print the audit as Markdown tables; return 1 if a goal is missed."""
     missing = [str(p) for p in (VNU, LIGHTHOUSE, CHROMIUM) if not p.exists()]
     if missing:
-        print(f"audit: missing {', '.join(missing)} (run npm ci; install chromium)")
+        print(f"audit: missing {', '.join(missing)} (make audit runs npm ci in audit/; install chromium)")
         return 1
     ok = True
     with tempfile.TemporaryDirectory() as tmp:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -35,6 +36,22 @@ def test_pull_requests_validate_build_and_test_and_main_deploys_with_pdfs():
     assert "make build" in deploy  # the deploy build makes the PDFs
     assert any(s.startswith("actions/deploy-pages") for s in deploy)
     assert "python -m bdw_guide pdf" in (ROOT / "Makefile").read_text(encoding="utf-8").split("\nbuild:", 1)[1]
+
+
+def test_workflows_run_on_githubs_runners_in_debian_with_pinned_actions():
+    """Ubuntu's chromium package is a snap stub: jobs that need Chromium run in a Debian container
+    and install Debian's. Every action is pinned to an exact release."""
+    for path in WORKFLOWS:
+        workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for name, job in workflow["jobs"].items():
+            steps = [step.get("run", "") for step in job.get("steps", [])]
+            if any("make" in run for run in steps):
+                assert job["container"]["image"].endswith("-bookworm"), (path.name, name)
+                assert any("apt-get install" in run and "chromium" in run for run in steps), (path.name, name)
+                assert not any("sudo" in run for run in steps), (path.name, name)
+            for step in job.get("steps", []):
+                if "uses" in step:
+                    assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+\.\d+\.\d+", step["uses"]), (path.name, step["uses"])
 
 
 def test_problems_are_annotated_on_their_file_and_line_in_github_actions(tmp_path):
