@@ -5,15 +5,13 @@ Skipped only where no Chromium exists and never under CI=true.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from bdw_guide.loader import load_guide
 from bdw_guide.render import Renderer
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import GUIDE, LANGS
 
 pytestmark = pytest.mark.browser
 
@@ -95,11 +93,10 @@ def test_english_search_does_not_load_french_stemming(page, server):
     assert not any("lunr.fr" in path or "lunr.multi" in path for path in loaded), loaded
 
 
-@pytest.mark.parametrize("lang, prefix", [("fr", ""), ("en", "en/")])
-def test_copy_puts_the_exact_text_on_the_clipboard(page, server, lang, prefix):
+@pytest.mark.parametrize("lang, prefix", LANGS.items())
+def test_copy_puts_the_exact_text_on_the_clipboard(page, server, guide, lang, prefix):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
     page.goto(f"{server}/{prefix}messages/audiences/business/")
-    guide = load_guide(ROOT)
     expected = Renderer(guide).copy_text(guide.message("funding", "business"), lang)
     card = page.locator("#card-funding-business")
     button = card.locator("button.bdw-copy")
@@ -112,32 +109,33 @@ def test_copy_puts_the_exact_text_on_the_clipboard(page, server, lang, prefix):
 
 def test_overview_filter_works_with_the_keyboard(page, server):
     page.goto(f"{server}/en/messages/overview/")
+    total, per_audience, per_objective = len(GUIDE.messages), len(GUIDE.objectives), len(GUIDE.audiences)
     cells = page.locator("table.bdw-grid tbody td")
-    assert cells.count() == 16
+    assert cells.count() == total
     link = page.locator('[data-filter="audience"][data-value="government"]')
     link.focus()
     page.keyboard.press("Enter")
     page.wait_for_url("**/en/messages/overview/?audience=government")
     visible = page.locator("table.bdw-grid tbody td:visible")
-    assert visible.count() == 4
+    assert visible.count() == per_audience
     assert set(visible.evaluate_all("cells => cells.map(c => c.dataset.audience)")) == {"government"}
     assert link.get_attribute("aria-current") == "true"
-    assert "4 of 16" in page.locator(".bdw-filter__status").inner_text()
+    assert f"{per_audience} of {total}" in page.locator(".bdw-filter__status").inner_text()
 
     page.keyboard.press("Tab")  # on to the next filter, then choose an objective
     objective = page.locator('[data-filter="objective"][data-value="funding"]')
     objective.focus()
     page.keyboard.press("Enter")
     page.wait_for_url("**/en/messages/overview/?objective=funding")
-    assert page.locator("table.bdw-grid tbody td:visible").count() == 4
+    assert page.locator("table.bdw-grid tbody td:visible").count() == per_objective
     assert page.locator("table.bdw-grid tbody tr:visible").count() == 1
 
     page.reload()  # the choice is in the URL, so it survives a reload or a shared link
-    assert page.locator("table.bdw-grid tbody td:visible").count() == 4
+    assert page.locator("table.bdw-grid tbody td:visible").count() == per_objective
 
     page.locator("[data-filter-reset]").focus()
     page.keyboard.press("Enter")
-    assert page.locator("table.bdw-grid tbody td:visible").count() == 16
+    assert page.locator("table.bdw-grid tbody td:visible").count() == total
     assert "?" not in page.url
 
 
@@ -147,7 +145,7 @@ def test_overview_without_javascript_is_plain_links(browser, server):
     page.goto(f"{server}/messages/overview/")
     page.locator('[data-filter="audience"][data-value="education"]').click()
     page.wait_for_url(f"{server}/messages/audiences/education/")
-    assert page.locator("article.bdw-card").count() == 4
+    assert page.locator("article.bdw-card").count() == len(GUIDE.objectives)
     assert page.locator("button.bdw-copy:visible").count() == 0  # no dead buttons without JavaScript
     context.close()
 

@@ -10,7 +10,8 @@ import pytest
 from bdw_guide.loader import load_guide
 from bdw_guide.problems import DataError, Problem
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
+
 PUBLIC = "data/messages/access/public.yml"
 
 

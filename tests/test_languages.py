@@ -3,16 +3,14 @@ French typography is Canadian French, and templates use no string that data/ui.y
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from pydantic import BaseModel
 
-from bdw_guide.loader import load_guide
 from bdw_guide.models import Text
 from bdw_guide.render import TEMPLATES
 
-ROOT = Path(__file__).resolve().parent.parent
-GUIDE = load_guide(ROOT)
+from conftest import GUIDE, ROOT
+
 NBSP = "\u00a0"
 
 

@@ -1,16 +1,12 @@
 """The core renders without MkDocs: cards, copy text, relative links, markers."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bdw_guide.loader import load_guide
 from bdw_guide.render import MarkerError, Renderer, relative_url
 from bdw_guide.text_rules import plain_text, render_markdown
 
-ROOT = Path(__file__).resolve().parent.parent
-GUIDE = load_guide(ROOT)
+from conftest import GUIDE
 
 
 @pytest.fixture
