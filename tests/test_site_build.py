@@ -180,9 +180,9 @@ def test_no_marker_or_placeholder_is_left_in_any_page(site):
 
 
 @pytest.mark.parametrize("lang, prefix", LANGS.items())
-def test_edit_this_page_points_at_the_right_file(site, lang, prefix):
+def test_edit_this_page_points_at_the_right_file(page_at, lang, prefix):
     def edit_link(path: str) -> str:
-        return soup(site, path).select_one("a.md-content__button[href*='/edit/']")["href"]
+        return page_at(path).select_one("a.md-content__button[href*='/edit/']")["href"]
 
     assert edit_link(prefix or ".").endswith(f"/edit/main/docs/{lang}/index.md")
     assert edit_link(f"{prefix}messages/audiences/public").endswith("/edit/main/data/audiences.yml")
@@ -194,7 +194,7 @@ def test_edit_this_page_points_at_the_right_file(site, lang, prefix):
             assert link.endswith(f"/edit/main/{entry.path}#L{entry.lines[f'title.{lang}']}"), link
             assert entry.path == f"data/{folder}/{entry.id}.yml"
     # A page of prose that lists data items keeps its own file; each item links to its data file.
-    page = soup(site, f"{prefix}getting-started")
+    page = page_at(f"{prefix}getting-started")
     assert edit_link(f"{prefix}getting-started").endswith(f"/edit/main/docs/{lang}/getting-started.md")
     items = [a["href"] for a in page.select("article a.bdw-edit-link")]
     assert [href.split("/edit/main/")[1].split("#")[0] for href in items] == [e.path for e in GUIDE.activities]
