@@ -126,6 +126,13 @@ def site_build_log(site: Path) -> str:
 
 
 @pytest.fixture(scope="session")
+def built_pages(site: Path) -> dict[Path, BeautifulSoup]:
+    """Every HTML page of `site` (404.html included), parsed once per test process: read them, never
+    change them (`soup` gives a tree of one's own to cut up)."""
+    return {path: BeautifulSoup(path.read_text(encoding="utf-8"), "lxml") for path in sorted(site.rglob("*.html"))}
+
+
+@pytest.fixture(scope="session")
 def page_at(site: Path):
     """`page_at("en/messages/overview")`: that built page, parsed."""
     return functools.partial(soup, site)

@@ -76,11 +76,11 @@ def test_unnamed_sources_stay_marked_as_sourced(site):
 
 
 @pytest.mark.parametrize("lang, prefix", LANGS.items())
-def test_lang_and_alternates_on_every_page(site, lang, prefix):
+def test_lang_and_alternates_on_every_page(site, built_pages, lang, prefix):
     pages = [p for p in all_pages(site) if p.relative_to(site).as_posix().startswith("en/") == (lang == "en")]
     assert len(pages) == len(list((ROOT / "docs" / lang).rglob("*.md")))  # every page of the language tree
     for path in pages:
-        page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        page = built_pages[path]
         assert page.html["lang"] == lang, path
         # No hreflang links in the head: the theme would fetch a sitemap.xml beside each one on
         # every load. The sitemap declares the alternates instead (next test).
@@ -122,18 +122,18 @@ def test_translated_pages_search_their_own_index(site):
         assert config["base"] == base
 
 
-def test_every_internal_link_and_anchor_resolves(site):
+def test_every_internal_link_and_anchor_resolves(site, built_pages):
     ids: dict[Path, set[str]] = {}
 
     def anchors(file: Path) -> set[str]:
         if file not in ids:
-            page = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
-            ids[file] = {el["id"] for el in page.select("[id]")}
+            page = built_pages.get(file) or BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
+            ids[file] = {el["id"] for el in page.find_all(id=True)}
         return ids[file]
 
     broken = []
     for path in all_pages(site):
-        page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        page = built_pages[path]
         for el in page.select("a[href], link[href], script[src], img[src]"):
             url = el.get("href") or el.get("src")
             parsed = urlparse(url)
@@ -149,10 +149,10 @@ def test_every_internal_link_and_anchor_resolves(site):
     assert not broken, "\n".join(broken)
 
 
-def test_nothing_is_loaded_from_outside(site):
+def test_nothing_is_loaded_from_outside(site, built_pages):
     outside = []
     for path in all_pages(site):
-        page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        page = built_pages[path]
         for el in page.select("link[href], script[src], img[src], iframe[src], source[src]"):
             url = el.get("src") or el.get("href")
             if el.name == "link" and set(el.get("rel", [])) & {"alternate", "canonical"}:
@@ -213,14 +213,13 @@ def test_background_lists_the_contributors_from_data(site, lang, prefix):
     assert len(page.select("article h2")) >= 4
 
 
-def test_every_page_carries_a_policy_allowing_only_the_theme_inline_scripts(site):
+def test_every_page_carries_a_policy_allowing_only_the_theme_inline_scripts(site, built_pages):
     import base64
     import hashlib
 
     pages = all_pages(site) + [site / "404.html"]
     for path in pages:
-        html = path.read_text(encoding="utf-8")
-        page = BeautifulSoup(html, "lxml")
+        page = built_pages[path]
         head = page.head.find_all(recursive=False)
         assert head[0].name == "meta" and head[0].get("charset"), path
         assert head[1].get("http-equiv") == "Content-Security-Policy", path  # before any script
