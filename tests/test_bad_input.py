@@ -15,7 +15,8 @@ import pytest
 from bdw_guide.loader import load_guide
 from bdw_guide.problems import DataError
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
+
 MESSAGE = "data/messages/access/public.yml"
 ACTIVITY = "data/activities/decision-maker-meetings.yml"
 WORKSHEET = "data/worksheets/question-2.yml"

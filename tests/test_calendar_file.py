@@ -23,7 +23,7 @@ LANGS = [("fr", ""), ("en", "en/")]
 
 def events(ics: bytes) -> list:
     calendar = Calendar.from_ical(ics)
-    return [c for c in calendar.walk("VEVENT")]
+    return list(calendar.walk("VEVENT"))
 
 
 @pytest.mark.parametrize("lang, prefix", LANGS)
@@ -35,7 +35,7 @@ def test_the_file_parses_back_with_the_month_and_its_weekly_events(lang, prefix)
     assert str(whole["summary"]) == GUIDE.calendar.event[lang]
     start, end = whole.decoded("dtstart"), whole.decoded("dtend")
     assert (start.month, start.day) == (month, 1) and end - start == timedelta(monthrange(start.year, month)[1])
-    for n, (event, week) in enumerate(zip(weekly, GUIDE.calendar.weeks), 1):
+    for n, (event, week) in enumerate(zip(weekly, GUIDE.calendar.weeks, strict=False), 1):
         start, end = event.decoded("dtstart"), event.decoded("dtend")
         assert start.month == month and start.day == 7 * n - 6 and end - start == timedelta(days=7)
         objective = GUIDE.objectives[week.objective]

@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
+
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 SCHEMA_CHECK = [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows"]
 
@@ -45,6 +46,22 @@ def test_deploy_fetches_the_whole_history_for_page_dates():
     checkouts = [step for job in workflow["jobs"].values() for step in job.get("steps", [])
                  if step.get("uses", "").startswith("actions/checkout")]
     assert checkouts and all(step.get("with", {}).get("fetch-depth") == 0 for step in checkouts)
+
+
+def test_workflows_run_on_githubs_runners_in_debian_with_pinned_actions():
+    """Ubuntu's chromium package is a snap stub: jobs that need Chromium run in a Debian container
+    and install Debian's. Every action is pinned to an exact release."""
+    for path in WORKFLOWS:
+        workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for name, job in workflow["jobs"].items():
+            steps = [step.get("run", "") for step in job.get("steps", [])]
+            if any("make" in run for run in steps):
+                assert job["container"]["image"].endswith("-bookworm"), (path.name, name)
+                assert any("apt-get install" in run and "chromium" in run for run in steps), (path.name, name)
+                assert not any("sudo" in run for run in steps), (path.name, name)
+            for step in job.get("steps", []):
+                if "uses" in step:
+                    assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+\.\d+\.\d+", step["uses"]), (path.name, step["uses"])
 
 
 def test_problems_are_annotated_on_their_file_and_line_in_github_actions(tmp_path):

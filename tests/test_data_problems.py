@@ -10,14 +10,9 @@ import pytest
 from bdw_guide.loader import load_guide
 from bdw_guide.problems import DataError, Problem
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
+
 PUBLIC = "data/messages/access/public.yml"
-
-
-@pytest.fixture
-def root(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    return tmp_path
 
 
 def edit(root: Path, rel: str, old: str, new: str, count: int = 1) -> None:

@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from bdw_guide import dates
 from bdw_guide.loader import load_guide
 from bdw_guide.render import Renderer
+
 from conftest import copy_repo, mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent

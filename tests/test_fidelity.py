@@ -155,11 +155,11 @@ def official_passages() -> list[str]:
 def test_the_pinned_facts_are_the_guides():
     """The pins above, against the guide's own text: table of contents, names, sources, hashtags."""
     guide = same(needs_seed("000"))
-    toc = dict((same(title), int(page)) for title, page in re.findall(r"^(.+?)\t(\d+)\s*$", seed("000"), re.M))
+    toc = {same(title): int(page) for title, page in re.findall(r"^(.+?)\t(\d+)\s*$", seed("000"), re.M)}
     for objective, name in OFFICIAL_OBJECTIVES.items():
         assert toc[same(name)] == SECTION_PAGES[objective], objective
     assert toc["Création d'un plan de communication"] == AFTER_MESSAGES
-    for (objective, audience), (source, figure) in NAMED_SOURCES.items():
+    for (_objective, _audience), (source, figure) in NAMED_SOURCES.items():
         assert f"Selon le {source}, [{figure} %" in guide
     assert len(re.findall(r"Pew Research Center|Statistique Canada|selon (?:une|l')étude", guide)) == 1
     assert HASHTAG in guide and same(HASHTAG_EXAMPLE) in guide
@@ -197,7 +197,7 @@ def test_only_the_sources_the_guide_names_are_named():
     named = {key: (f.source.fr, f.source.en) for key, entry in GUIDE.messages.items()
              for f in entry.data.facts if f.source}
     assert named == {key: (source, source) for key, (source, _) in NAMED_SOURCES.items()}
-    for key, (source, figure) in NAMED_SOURCES.items():
+    for key, (_source, figure) in NAMED_SOURCES.items():
         fact = next(f for f in GUIDE.messages[key].data.facts if f.source)
         assert figure in fact.claim.fr and figure in fact.claim.en  # the source goes with its own claim
     for entry in GUIDE.messages.values():  # a source is named in a fact, never slipped into the text
@@ -210,7 +210,7 @@ def test_only_the_sources_the_guide_names_are_named():
 
 def test_every_fact_cites_the_page_of_the_guide_where_its_claim_appears():
     ends = list(SECTION_PAGES.values())[1:] + [AFTER_MESSAGES]
-    span = {objective: (first, end) for (objective, first), end in zip(SECTION_PAGES.items(), ends)}
+    span = {objective: (first, end) for (objective, first), end in zip(SECTION_PAGES.items(), ends, strict=False)}
     for entry in GUIDE.messages.values():
         first, end = span[entry.data.objective]
         for fact in entry.data.facts:

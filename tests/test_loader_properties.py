@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 import yaml
@@ -21,7 +22,8 @@ from bdw_guide.loader import load_guide
 from bdw_guide.models import FIELD_NAMES
 from bdw_guide.problems import DataError
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
+
 DATA_FILES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "data").rglob("*.yml"))
 UNSAFE = ["<script>alert(1)</script>", "<iframe src=x>", "<img src=x onerror=alert(1)>", '<p style="x">',
           "[lien](javascript:alert(1))", "[link](data:text/html,x)", "<!-- hidden -->", "<b>bold</b>",

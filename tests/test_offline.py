@@ -18,11 +18,12 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
+from test_browser import _search, status_says
 
 from bdw_guide import offline
 from bdw_guide.loader import load_guide
+
 from conftest import ROOT, make_offline_copy
-from test_browser import _search, status_says
 
 GUIDE = load_guide(ROOT)
 LANGS = {"fr": "", "en": "en/"}

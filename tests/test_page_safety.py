@@ -18,11 +18,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import copy_repo
 from hostile import ELSEWHERE, build_unchecked, plant, plant_scripts
 
-from bdw_guide.csp import ThemeScripts, _INLINE_SCRIPT, _NOT_JAVASCRIPT, _token
+from bdw_guide.csp import _INLINE_SCRIPT, _NOT_JAVASCRIPT, ThemeScripts, _token
 from bdw_guide.pages import Theme
+
+from conftest import copy_repo
 
 ROOT = Path(__file__).resolve().parent.parent
 THEME = ThemeScripts.from_dirs(Theme.of(ROOT).dirs)
@@ -219,7 +220,7 @@ def visit(browser, url: str, hover: list[str] = ()) -> tuple[dict, list[str], li
 def test_chromium_blocks_every_planted_script_when_only_the_policy_stands(browser, policy_only_site: Path):
     httpd, base = serve(policy_only_site)
     try:
-        state, outside, console, _ = visit(browser, f"{base}/en/conclusion/")
+        state, _outside, console, _ = visit(browser, f"{base}/en/conclusion/")
     finally:
         httpd.shutdown()
     assert state == {"planted": [], "theme": "function"}  # the theme's own scripts still ran

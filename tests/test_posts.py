@@ -10,8 +10,16 @@ from pathlib import Path
 import pytest
 
 from bdw_guide.loader import load_guide
-from bdw_guide.posts import (PLATFORMS, draft_text, figures, linked_hashtag, message_figures, opening, post_length,
-                             surviving_hashtag)
+from bdw_guide.posts import (
+    PLATFORMS,
+    draft_text,
+    figures,
+    linked_hashtag,
+    message_figures,
+    opening,
+    post_length,
+    surviving_hashtag,
+)
 from bdw_guide.problems import DataError
 from bdw_guide.render import number
 
@@ -37,7 +45,7 @@ def test_every_message_has_its_six_drafts_in_both_languages():
 
 def test_every_draft_fits_its_platform_as_the_platform_counts_it():
     over = []
-    for key, entry, platform, lang, draft in drafts():
+    for _key, entry, platform, lang, draft in drafts():
         count = post_length(draft_text(draft, HASHTAG[lang]), platform.id)
         if not 0 < count <= platform.limit:
             over.append(f"{entry.path}: {platform.id}.{lang}: {count} > {platform.limit}")
@@ -48,7 +56,7 @@ def test_folding_platforms_show_the_first_line_whole():
     """LinkedIn, Instagram and Facebook fold a post after its opening: the first line, the point, fits in it."""
     folded = [p for p in PLATFORMS.values() if p.visible]
     assert {p.id for p in folded} == {"linkedin", "instagram", "facebook"}
-    for key, entry, platform, lang, draft in drafts():
+    for _key, entry, platform, lang, draft in drafts():
         if platform.visible:
             assert len(opening(draft)) <= platform.visible, (entry.path, platform.id, lang)
             assert "\n" in draft, (entry.path, platform.id, lang)  # the point stands alone on its line

@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_accessibility import axe_source, axe_violations  # noqa: F401 (fixture)
 
 from bdw_guide.loader import load_guide
 from bdw_guide.posts import PLATFORMS, post_length, surviving_hashtag
 from bdw_guide.render import number
-from test_accessibility import axe_source, axe_violations  # noqa: F401 (fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = load_guide(ROOT)

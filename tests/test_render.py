@@ -1,25 +1,22 @@
 """The core renders without MkDocs: cards, copy text, relative links, markers."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bdw_guide.loader import load_guide
 from bdw_guide.render import MarkerError, Renderer, relative_url
 from bdw_guide.text_rules import plain_text, render_markdown
 
-ROOT = Path(__file__).resolve().parent.parent
-GUIDE = load_guide(ROOT)
+from conftest import GUIDE
 
 
 @pytest.fixture
 def renderer() -> Renderer:
-    return Renderer(GUIDE, ROOT / "overrides" / "bdw", "https://github.com/o/r/edit/main/")
+    return Renderer(GUIDE, edit_base="https://github.com/o/r/edit/main/")
 
 
 def test_core_never_imports_mkdocs():
-    import subprocess, sys
+    import subprocess
+    import sys
     code = "import sys, bdw_guide.site_build, bdw_guide.cli; print('mkdocs' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"

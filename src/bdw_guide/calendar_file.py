@@ -17,7 +17,7 @@ one file per language under that language's root: CALENDAR_PATH.
 from __future__ import annotations
 
 import calendar as month_days
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -52,7 +52,7 @@ def calendar_ics(guide: Guide, lang: str, base_url: str | None) -> bytes:
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", t("calendar_file_name", site=guide.t("site_name", lang), month=cal_data.month[lang]))
-    stamp = datetime(year, month, 1, tzinfo=timezone.utc)
+    stamp = datetime(year, month, 1, tzinfo=UTC)
 
     def event(uid: str, start: date, end: date, summary: str, description: str, url: str) -> Event:
         item = Event()
@@ -77,7 +77,7 @@ def calendar_ics(guide: Guide, lang: str, base_url: str | None) -> bytes:
     first, last = spans[0][0], date(year, month, month_days.monthrange(year, month)[1]) + timedelta(1)
     cal.add_component(event("month", first, last, cal_data.event[lang], "\n".join(plan_lines), link(PLAN_PAGE)))
 
-    for n, (week, (start, end)) in enumerate(zip(cal_data.weeks, spans), 1):
+    for n, (week, (start, end)) in enumerate(zip(cal_data.weeks, spans, strict=False), 1):
         objective = guide.objectives[week.objective]
         page = OBJECTIVE_PATH.format(id=week.objective)
         lines = [f"{guide.t('objective_n', lang).format(n=guide.objective_number(week.objective))}{colon} "

@@ -18,9 +18,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+
+from .theme_output import ThemeOutputError
 
 POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
           "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
@@ -42,7 +44,7 @@ class ThemeScripts:
     count: int
 
     @classmethod
-    def from_dirs(cls, dirs: Iterable[Path]) -> "ThemeScripts":
+    def from_dirs(cls, dirs: Iterable[Path]) -> ThemeScripts:
         shapes: set[str] = set()
         for folder in dirs:
             for path in sorted(Path(folder).rglob("*.html")):
@@ -96,5 +98,5 @@ def with_policy(html: str, theme: ThemeScripts) -> str:
     meta = f'<meta http-equiv="Content-Security-Policy" content="{POLICY.format(hashes=" ".join(theme_script_hashes(html, theme)))}">'
     match = _CHARSET.search(html)
     if not match:
-        return html.replace("<head>", f"<head>{meta}", 1)
+        raise ThemeOutputError("the page has no <meta charset> to put its security policy after")
     return html[: match.end()] + meta + html[match.end():]

@@ -20,10 +20,10 @@ short, there is no date at all: never the build day by default.
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterable
 
 from .loader import Guide
 from .render import MARKER
@@ -95,7 +95,7 @@ class History:
     changed: dict[str, datetime] | None
 
     @classmethod
-    def read(cls, root: Path, folders: Iterable[str] = ("data", "docs")) -> "History":
+    def read(cls, root: Path, folders: Iterable[str] = ("data", "docs")) -> History:
         state = _git(root, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository")
         if state is None or state.split() != ["true", "false"]:
             return cls(None)  # not a checkout, or a shallow clone: its oldest commit would claim every file

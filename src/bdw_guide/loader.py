@@ -12,8 +12,23 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models import (LANGUAGES, Activity, Audience, Calendar, Campaign, CaseStudy, Contributors, GlossaryEntry,
-                     Message, Objective, Posts, Question, Questions, Text, Worksheet)
+from .models import (
+    LANGUAGES,
+    Activity,
+    Audience,
+    Calendar,
+    Campaign,
+    CaseStudy,
+    Contributors,
+    GlossaryEntry,
+    Message,
+    Objective,
+    Posts,
+    Question,
+    Questions,
+    Text,
+    Worksheet,
+)
 from .posts import check_drafts
 from .problems import ProblemLog
 from .validation import validate

@@ -99,7 +99,7 @@ class Organization(Strict):
     glossary: CheckedStr | None = None
 
     @model_validator(mode="after")
-    def _named_once(self) -> "Organization":
+    def _named_once(self) -> Organization:
         if (self.name is None) == (self.glossary is None):
             raise PydanticCustomError("name_or_glossary", "give either 'name:' or 'glossary:'")
         return self
@@ -220,7 +220,7 @@ class WorksheetField(Strict):
     row_labels_from: Literal["calendar"] | None = None
 
     @model_validator(mode="after")
-    def _shape_fits_kind(self) -> "WorksheetField":
+    def _shape_fits_kind(self) -> WorksheetField:
         given = {name for name in _SHAPE_FIELDS if getattr(self, name) is not None}
         for name in _KIND_NEEDS[self.kind]:
             if name not in given:

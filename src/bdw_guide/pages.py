@@ -52,7 +52,7 @@ class Theme:
     _icons: dict[str, bool] = field(default_factory=dict, compare=False)
 
     @classmethod
-    def of(cls, root: Path) -> "Theme":
+    def of(cls, root: Path) -> Theme:
         dirs = [root / "overrides"]
         spec = importlib.util.find_spec("material")
         if spec and spec.submodule_search_locations:
@@ -83,7 +83,7 @@ class PageText:
     body_line: int  # line of the page where the body starts
 
     @classmethod
-    def split(cls, text: str) -> "PageText":
+    def split(cls, text: str) -> PageText:
         match = _YAML_FRONT.match(text)
         if match:
             rest = text[match.end():]
@@ -111,7 +111,7 @@ def check_page(path: Path, guide: Guide | None, theme: Theme, log: ProblemLog) -
     if page.front is not None:
         _check_front_matter(path, page.front, theme, log)
     elif page.meta_line is not None:
-        name = _META_LINE.match(page.meta_line).group("key")  # type: ignore[union-attr]
+        name = _META_LINE.match(page.meta_line).group("key")  # type: ignore[union-attr]  # meta_line is set only when the pattern matched
         log.add(path, 1, name.lower(), "front_matter_meta_lines", name=name)
     _check_body(path, page, guide, log)
 
@@ -158,7 +158,7 @@ def _check_front_matter(path: Path, front: str, theme: Theme, log: ProblemLog) -
         return
     for event in yaml.parse(padded, Loader=_Loader):  # page settings never need anchors (&) or aliases (*)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            log.add(path, event.start_mark.line + 1, "", "front_matter_alias")
+            log.add(path, event.start_mark.line + 1 if event.start_mark else 1, "", "front_matter_alias")
             return
     seen: dict[str, int] = {}
     for key_node, value_node in node.value:
@@ -213,9 +213,7 @@ def safe_meta(meta: dict[str, Any], theme: Theme) -> dict[str, Any]:
             out[key] = html.escape(value.strip())
         elif key == "hide" and isinstance(value, list):
             out[key] = [item for item in value if item in HIDE_CHOICES]
-        elif key == "template" and isinstance(value, str) and value in theme.templates():
-            out[key] = value
-        elif key == "icon" and isinstance(value, str) and theme.has_icon(value):
+        elif (key == "template" and isinstance(value, str) and value in theme.templates()) or (key == "icon" and isinstance(value, str) and theme.has_icon(value)):
             out[key] = value
     return out
 

@@ -397,6 +397,29 @@ REPORT.update({
         "fr": ("Note aux réviseurs : {count} affirmations citées ont une source que le guide ne nomme pas "
                "(voyez : python -m bdw_guide sources).", ""),
     },
+    # `python -m bdw_guide sources`: a Markdown report for editors.
+    "sources_title": {
+        "en": ("# Claims cited in the guide whose source it does not name", ""),
+        "fr": ("# Affirmations citées dans le guide dont la source n’est pas nommée", ""),
+    },
+    "sources_intro": {
+        "en": ("The guide links each of these claims to a source, but the text we have does not say which one. "
+               "The site cites the guide itself and its page instead. Find the reference and add it as `source:` "
+               "to the fact (keep `guide_page:`).", ""),
+        "fr": ("Le guide rattache chacune de ces affirmations à une source, mais le texte dont nous disposons ne dit "
+               "pas laquelle. Le site cite plutôt le guide lui-même et sa page. Trouvez la référence et ajoutez-la "
+               "au fait comme «\u00a0source:\u00a0» (gardez «\u00a0guide_page:\u00a0»).", ""),
+    },
+    "sources_columns": {
+        "en": ("| File | Page | Claim (French) | Claim (English) |", ""),
+        "fr": ("| Fichier | Page | Affirmation (français) | Affirmation (anglais) |", ""),
+    },
+    "sources_count": {
+        "en": ("{count} claim.", "{count} claims."),
+        "fr": ("{count} affirmation.", "{count} affirmations."),
+    },
+    # The field of a problem with a whole file rather than one of its fields.
+    "whole_file": {"en": ("(file)", ""), "fr": ("(fichier)", "")},
     "translation_ok": {
         "en": ("Translations: no gaps between French and English in data/ and docs/.", ""),
         "fr": ("Traductions : aucun écart entre le français et l’anglais dans data/ et docs/.", ""),

@@ -3,7 +3,7 @@
 Pages in `docs/<lang>/` hold a marker such as `<!-- bdw:audience public -->`;
 `expand_markers` replaces it with Markdown (headings, so the table of contents
 and search sections stay native) and HTML blocks (cards, the overview grid).
-Templates live in `overrides/bdw/` so markup stays out of Python.
+Templates live in `templates/` beside this module (package data) so markup stays out of Python.
 """
 from __future__ import annotations
 
@@ -12,17 +12,17 @@ import json
 import posixpath
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup
 
 from .loader import Entry, Guide, MessageEntry, worksheet_slots
 from .models import LANGUAGES, Fact
-from .problem_texts import CATALOGUE
 from .posts import drafts_view
+from .problem_texts import CATALOGUE
 from .problems import Problem
 from .text_rules import MARKER, MarkdownRenderer, abbreviation_lines, plain_text
 from .worksheets import PACK_PATH, PAPERS, PDF_PATH, WORKSHEET_PATH, control_names, row_headings, used_on_source
@@ -37,6 +37,7 @@ MARKER_KINDS: dict[str, str | None] = {
     "offline-copy": None,
 }
 _EMPHASIS = re.compile(r"\*([^*\n]+)\*")  # *title* in a citation; plain_text would also drop its no-break spaces
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 # Language-independent paths of generated pages (directory URLs, relative to a language root).
 OVERVIEW_PATH = "messages/overview/"
@@ -136,7 +137,7 @@ class Renderer:
     """Renders one language of the guide; make one per build so templates are re-read."""
 
     guide: Guide
-    templates: Path
+    templates: Path = TEMPLATES
     edit_base: str | None = None  # e.g. https://github.com/org/repo/edit/main/
     # The offline copy (opened from a folder): page links name their file ("x/y.html"), since a
     # folder URL would show the folder, not its page. Maps a directory URL to that file.
@@ -232,8 +233,7 @@ class Renderer:
                                "title": entry.data.title[lang], "guide": self.guide.campaign.title[lang],
                                "address": site_url.rstrip("/") + "/" + prefix + WORKSHEET_PATH.format(id=entry.id),
                                "page_numbers": Markup(page_numbers)})
-        template = self.env.get_template("worksheet-pages.css")
-        return template.render(sheets=sheets, papers=PAPERS)
+        return self.env.get_template("worksheet-pages.css").render(sheets=sheets, papers=PAPERS)
 
     def copy_text(self, entry: MessageEntry, lang: str) -> str:
         """The message as a reader pastes it: text and the guide's ask (never our suggestion, which
@@ -325,15 +325,23 @@ class Renderer:
         return lambda _arg, lang, page_path, page_src: self._render(template, lang, page_path, page_src)
 
     def _audience(self, audience_id: str | None, lang: str, page_path: str, page_src: str) -> str:
-        audience = self.guide.audiences[audience_id or ""]
-        cards = [self.guide.message(o, audience_id) for o in self.guide.objectives]  # type: ignore[arg-type]
-        return self._render("audience-page.html", lang, page_path, page_src, audience=audience, entries=cards)
+        key = self._known(audience_id, self.guide.audiences, "audience")
+        cards = [self.guide.message(o, key) for o in self.guide.objectives]
+        return self._render("audience-page.html", lang, page_path, page_src, audience=self.guide.audiences[key],
+                            entries=cards)
 
     def _objective(self, objective_id: str | None, lang: str, page_path: str, page_src: str) -> str:
-        objective = self.guide.objectives[objective_id or ""]
-        cards = [self.guide.message(objective_id, a) for a in self.guide.audiences]  # type: ignore[arg-type]
-        return self._render("objective-page.html", lang, page_path, page_src, objective=objective,
-                            number=self.guide.objective_number(objective_id), entries=cards)  # type: ignore[arg-type]
+        key = self._known(objective_id, self.guide.objectives, "objective")
+        cards = [self.guide.message(key, a) for a in self.guide.audiences]
+        return self._render("objective-page.html", lang, page_path, page_src, objective=self.guide.objectives[key],
+                            number=self.guide.objective_number(key), entries=cards)
+
+    @staticmethod
+    def _known(key: str | None, known: dict, kind: str) -> str:
+        """`key`, once checked to name one of `known`."""
+        if key is None or key not in known:
+            raise MarkerError(f"marker_{kind}", marker=f"{kind} {key or ''}".strip(), known=", ".join(known))
+        return key
 
     def _render(self, template: str, lang: str, page_path: str, page_src: str, **context) -> str:
         guide = self.guide

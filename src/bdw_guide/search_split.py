@@ -31,7 +31,7 @@ def split_index(site_dir: Path, default_language: str) -> dict[str, int]:
     by_lang: dict[str, list[dict]] = {}
     languages = [lang for lang in merged["config"].get("lang", []) if lang != default_language]
     for doc in merged["docs"]:
-        lang = next((l for l in languages if doc["location"].startswith(f"{l}/") or doc["location"] in (l, f"{l}/")), default_language)
+        lang = next((code for code in languages if doc["location"].startswith(f"{code}/") or doc["location"] in (code, f"{code}/")), default_language)
         if lang != default_language:
             doc = {**doc, "location": doc["location"][len(lang) + 1:] if doc["location"].startswith(f"{lang}/") else ""}
         by_lang.setdefault(lang, []).append(doc)

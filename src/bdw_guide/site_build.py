@@ -2,24 +2,24 @@
 
 A `BuildSession` is created at the start of each outer build and thrown away
 at the next: the data, the templates and every cache live exactly one build,
-so `make serve` shows any change under data/, overrides/ or docs/ on reload.
+so `make serve` shows any change under data/, the templates or docs/ on reload.
 """
 from __future__ import annotations
 
 import html as html_text
-import json
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
-from . import calendar_file, csp, dates, search_split, sitemap
-from .loader import Guide
+from . import calendar_file, csp, dates, search_split, sitemap, theme_output
+from .engine import finish_site
+from .loader import Entry, Guide
+from .models import LANGUAGES
 from .pages import Theme, safe_meta, safe_title
 from .problems import DataError, Problem
-from .render import MARKER, Renderer, relative_url
+from .render import MARKER, TEMPLATES, Renderer
 from .site_check import check_site
 from .text_rules import sanitize, tooltip_safe
 
@@ -32,11 +32,7 @@ def offline_requested() -> bool:
     """True when this build is the offline copy: pages named by file, search without a server."""
     return os.environ.get(OFFLINE_ENV) == "1"
 
-_ABSOLUTE_ALTERNATE = re.compile(
-    r'(<a href="|<link rel="alternate" href=")(/[^"]*)(" hreflang="[^"]+"(?: class="md-select__link")?>)')
-_HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]+">\n?')
 _CANONICAL = re.compile(r'(<link rel="canonical" href=")([^"]*)(">)')
-_CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
 @dataclass
@@ -55,14 +51,14 @@ class BuildSession:
     offline: bool = False
 
     @classmethod
-    def start(cls, root: Path, templates: Path, repo_url: str | None, edit_uri: str | None,
-              docs_dir_name: str, default_language: str, strict: bool = False,
-              offline: bool = False, theme_dirs: list[Path] | None = None) -> "BuildSession":
+    def start(cls, root: Path, repo_url: str | None, edit_uri: str | None, docs_dir_name: str,
+              default_language: str, strict: bool = False, templates: Path = TEMPLATES,
+              offline: bool = False, theme_dirs: list[Path] | None = None) -> BuildSession:
         """Check everything a build needs (the same `check_site` as `python -m bdw_guide check`),
         before anything is written. A page in one language tree only is an error in a strict build
         (readers of the other language would silently get a fallback) and returned as `page_gaps`
         otherwise, for the adapter to warn about; every other problem stops any build."""
-        custom = templates.parent
+        custom = root / "overrides"
         theme = Theme(custom, tuple(theme_dirs)) if theme_dirs else Theme.of(root)
         report = check_site(root, root / docs_dir_name, theme)
         LOADS["count"] += 1
@@ -132,20 +128,40 @@ class BuildSession:
         return self.renderer.fill_slots(html, clean=sanitize)
 
     def page_edit_url(self, src_uri: str, markdown: str, current: str | None) -> str | None:
-        """Generated pages are edited in data/, the others in their own language tree."""
+        """A page made from data alone (its Markdown is a single marker) is edited in its data file,
+        at the line of its title in the page's language where it has one; every other page in its
+        own language tree (the items such a page lists carry their own edit links)."""
         if not self.edit_root:
             return current
-        match = MARKER.search(markdown)
+        match = MARKER.fullmatch(markdown.strip())
         if match:
-            target = {"audience": "data/audiences.yml", "objective": "data/objectives.yml"}.get(match.group(1))
+            kind, arg = match.group(1), match.group(2)
+            lang = src_uri.split("/", 1)[0]
+            entry = self._marker_entry(kind, arg)
+            if entry is not None:
+                return self.renderer.edit_url(entry, lang, "title")
+            target = {"audience": "data/audiences.yml", "objective": "data/objectives.yml"}.get(kind)
             if target:
                 return f"{self.edit_root}{target}"
         return f"{self.edit_root}{self.docs_dir_name}/{src_uri}"
 
-    def page_html(self, html: str, lang: str, page_url: str, site_url: str | None, *, policy: bool = True) -> str:
-        """The finished page: links and search fixed (see `_fix_links`), then its security policy
-        (left out by `mkdocs serve`, whose live-reload script is inline)."""
-        html = tooltip_safe(_HEAD_ALTERNATE.sub("", self._fix_links(html, lang, page_url, site_url)))
+    def _marker_entry(self, kind: str, arg: str | None) -> Entry | None:
+        """The one-file item a page's marker stands for (a case study, a worksheet), if any."""
+        entries = {"case-study": self.guide.case_studies, "worksheet": self.guide.worksheets}.get(kind, [])
+        return next((entry for entry in entries if entry.id == arg), None)
+
+    def page_html(self, html: str, lang: str, *, policy: bool = True) -> str:
+        """The finished page: its switcher links checked, the head's hreflang links dropped, a
+        translated page's search pointed at its own language's index (see search_split), titles made
+        safe for the theme's tooltips, then its security policy (left out by `mkdocs serve`, whose
+        live-reload script is inline). Raises ThemeOutputError when the theme's output is not what
+        these steps expect."""
+        theme_output.check_switcher_links(html, LANGUAGES)
+        html = theme_output.drop_head_alternates(html, LANGUAGES)
+        if lang != self.default_language:
+            html = theme_output.rewrite_config(
+                html, lambda config: {**config, "base": search_split.language_base(config["base"], lang)})
+        html = tooltip_safe(html)
         if self.offline:  # the page's home is the published one, at its directory URL
             html = _CANONICAL.sub(lambda m: m.group(1) + directory_url(m.group(2)) + m.group(3), html, count=1)
         return self.with_policy(html) if policy else html
@@ -153,47 +169,30 @@ class BuildSession:
     def with_policy(self, html: str) -> str:
         return csp.with_policy(html, self.scripts)
 
-    def _fix_links(self, html: str, lang: str, page_url: str, site_url: str | None) -> str:
-        """Relative switcher links, and a translated page's search pointed at its own language's
-        index (see search_split).
-
-        The head's hreflang links are dropped (`_HEAD_ALTERNATE`): the theme fetches `sitemap.xml`
-        next to each of them on every page load, which fails beside every page (a wasted request and
-        a console error) and would reach the public site from a workshop laptop if they were
-        absolute. `sitemap.xml` declares the same alternates, x-default included, for search engines.
-        """
-        if site_url:
-            # static-i18n links the home pages by absolute path ("/en/"), which breaks when the
-            # site is opened from a folder or a USB key; make them relative.
-            root = urlsplit(site_url).path.rstrip("/") + "/"
-
-            def relative(match: re.Match[str]) -> str:
-                path = match.group(2)
-                target = path[len(root):] if path.startswith(root) else path.lstrip("/")
-                return match.group(1) + relative_url(target, page_url) + match.group(3)
-
-            html = _ABSOLUTE_ALTERNATE.sub(relative, html)
-        if lang == self.default_language:
-            return html
-
-        def retarget(match: re.Match[str]) -> str:
-            config = json.loads(match.group(2))
-            config["base"] = search_split.language_base(config["base"], lang)
-            return match.group(1) + json.dumps(config, ensure_ascii=False) + match.group(3)
-
-        return _CONFIG_SCRIPT.sub(retarget, html, count=1)
+    def template_html(self, html: str, *, policy: bool = True) -> str:
+        """The theme's own pages (404.html): no hreflang links in the head, and the same policy."""
+        html = theme_output.drop_head_alternates(html, LANGUAGES)
+        return self.with_policy(html) if policy else html
 
     # -- once per build ---------------------------------------------------------------------
 
-    def finish(self, site_dir: Path, site_url: str | None = None) -> None:
-        search_split.split_index(site_dir, self.default_language)
+    def finish(self, site_dir: Path, site_url: str | None = None, *, policy: bool = True) -> None:
+        """After static-i18n has built every language: one search index per language (from the
+        plugin's merged one, which must be there; also as scripts in the offline copy), each page's
+        date as the sitemap's lastmod, then the steps any generator needs (engine.finish_site),
+        every sitemap entry getting its x-default, and the November calendar files."""
+        if not search_split.split_index(site_dir, self.default_language):
+            raise theme_output.ThemeOutputError(f"no merged search index at {search_split.INDEX} to split by language")
         if self.offline:
             search_split.write_scripts(site_dir)
+        if not (site_dir / "sitemap.xml").is_file():
+            raise theme_output.ThemeOutputError("no sitemap.xml to give its x-default alternates")
         sitemap.set_lastmod(site_dir, self.modified)
-        sitemap.add_x_default(site_dir, self.default_language)
-        css = site_dir / "assets" / "stylesheets" / "bdw-pages.css"
-        css.parent.mkdir(parents=True, exist_ok=True)
-        css.write_text(self.renderer.worksheet_print_css(site_url or "/", self.default_language), encoding="utf-8")
+        finished = finish_site(site_dir, self.renderer, site_url, self.default_language, policy=policy,
+                               scripts=self.scripts)
+        if not finished.x_default:
+            raise theme_output.ThemeOutputError(f"sitemap.xml has no entry with a {self.default_language!r} "
+                                                "alternate to copy as x-default")
         calendar_file.write_calendars(self.guide, site_dir, site_url, self.default_language)
 
     def summary(self) -> str:

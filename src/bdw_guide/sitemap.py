@@ -36,7 +36,7 @@ def set_lastmod(site_dir: Path, modified: dict[str, str | None]) -> int:
             continue
         if lastmod is None:
             lastmod = ET.Element(f"{{{SM}}}lastmod")
-            url.insert(list(url).index(loc) + 1, lastmod)  # the schema wants it right after <loc>
+            url.insert(list(url).index(loc) + 1 if loc is not None else 0, lastmod)  # the schema wants it right after <loc>
         lastmod.text = day
         dated += 1
     tree.write(path, encoding="utf-8", xml_declaration=True)
@@ -55,10 +55,10 @@ def add_x_default(site_dir: Path, default_language: str) -> int:
         links = url.findall(f"{{{XHTML}}}link")
         if any(link.get("hreflang") == "x-default" for link in links):
             continue
-        default = next((l for l in links if l.get("hreflang") == default_language), None)
+        default = next((link for link in links if link.get("hreflang") == default_language), None)
         if default is None:
             continue
-        link = ET.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang="x-default", href=default.get("href", ""))
+        ET.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang="x-default", href=default.get("href", ""))
         added += 1
     tree.write(path, encoding="utf-8", xml_declaration=True)
     with gzip.open(site_dir / "sitemap.xml.gz", "wb") as out:

@@ -65,25 +65,25 @@ class _RawHtml(Extension):
     own extensions stash (highlighted code) alone: only raw HTML is a contributor's."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.bdw_raw = []  # type: ignore[attr-defined]
+        md.bdw_raw = []  # type: ignore[attr-defined]  # our own attribute on the Markdown instance
         block = md.preprocessors["html_block"]
         run = block.run
 
         def run_block(lines: list[str]) -> list[str]:
             before = len(md.htmlStash.rawHtmlBlocks)
             out = run(lines)
-            md.bdw_raw.extend(("block", str(item)) for item in md.htmlStash.rawHtmlBlocks[before:])  # type: ignore[attr-defined]
+            md.bdw_raw.extend(("block", str(item)) for item in md.htmlStash.rawHtmlBlocks[before:])  # type: ignore[attr-defined]  # our own attribute on the Markdown instance
             return out
 
-        block.run = run_block  # type: ignore[method-assign]
+        block.run = run_block  # type: ignore[method-assign]  # wrap the processor to record raw HTML
         inline = md.inlinePatterns["html"]
         match = inline.handleMatch
 
         def handle_inline(m: re.Match[str], data: str):
-            md.bdw_raw.append(("inline", m.group(1)))  # type: ignore[attr-defined]
-            return match(m, data)  # type: ignore[call-arg]
+            md.bdw_raw.append(("inline", m.group(1)))  # type: ignore[attr-defined]  # our own attribute on the Markdown instance
+            return match(m, data)  # type: ignore[call-arg]  # the wrapped handleMatch takes (match, data)
 
-        inline.handleMatch = handle_inline  # type: ignore[method-assign]
+        inline.handleMatch = handle_inline  # type: ignore[method-assign,assignment]  # wrap Python-Markdown's pattern to see each match
 
     def reset(self) -> None:
         pass
@@ -223,10 +223,10 @@ def text_problems(text: str, *, markers: bool = False) -> list[Breach]:
         _CHECKER.append(_markdown(MARKDOWN_EXTENSIONS, record=True))
     md = _CHECKER[0]
     md.reset()
-    md.bdw_raw = []  # type: ignore[attr-defined]
+    md.bdw_raw = []  # type: ignore[attr-defined]  # our own attribute on the Markdown instance
     rendered = md.convert(text)
     breaches: list[Breach] = []
-    for where, raw in md.bdw_raw:  # type: ignore[attr-defined]
+    for where, raw in md.bdw_raw:  # type: ignore[attr-defined]  # our own attribute on the Markdown instance
         if markers and where == "block":
             raw = MARKER.sub("", raw)  # a marker is a line of its own
             if not raw.strip():

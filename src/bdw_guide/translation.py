@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import subprocess
 import time
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from .models import LANGUAGES
 from .problem_texts import REPORT

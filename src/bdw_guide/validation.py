@@ -4,7 +4,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -13,6 +13,7 @@ from .problem_texts import CATALOGUE
 from .problems import ProblemLog
 from .yaml_source import Loc, YamlSource, dotted
 
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 _BUILT_IN: dict[str, str] = {  # pydantic's error type -> our problem code
     "literal_error": "not_allowed_value",
@@ -63,10 +64,10 @@ def _translation_gap(loc: Loc, data: Any) -> str | None:
     for part in loc[:-1]:
         if isinstance(parent, dict) and part in parent:
             parent = parent[part]
-        elif isinstance(parent, list) and isinstance(part, int) and 0 <= part < len(parent):
-            parent = parent[part]
-        else:
+            continue
+        if not (isinstance(parent, list) and isinstance(part, int) and 0 <= part < len(parent)):
             return None
+        parent = parent[part]
     if not isinstance(parent, dict):
         return None
 
@@ -81,13 +82,14 @@ def _translation_gap(loc: Loc, data: Any) -> str | None:
     return None
 
 
-def validate(model: type[BaseModel], source: YamlSource, log: ProblemLog, data: Any | None = None,
-             prefix: Loc = ()) -> BaseModel | None:
+def validate(model: type[ModelT], source: YamlSource, log: ProblemLog, data: Any | None = None,
+             prefix: Loc = ()) -> ModelT | None:
     """Validate `data` (default: the whole file) against `model`, logging every error with its line."""
     try:
         return model.model_validate(source.data if data is None else data)
     except ValidationError as err:
-        errors, seen = [], set()
+        errors: list[dict[str, Any]] = []
+        seen: set[Loc] = set()
         for e in err.errors():
             inner = _yaml_loc(e["loc"], source.data if data is None else data)
             ctx = e.get("ctx") or {}
@@ -160,9 +162,7 @@ def _yaml_loc(loc: tuple, data: Any) -> Loc:
     it (even a key named `Text` or `A`), or when it is a field the data lacks (a missing key)."""
     out: list[str | int] = []
     for part in loc:
-        if isinstance(data, dict) and part in data:
-            data = data[part]
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+        if (isinstance(data, dict) and part in data) or (isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)):
             data = data[part]
         elif _is_tag(part):
             continue
