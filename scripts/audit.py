@@ -2,7 +2,7 @@
 checker, bytes and requests on first load, and Lighthouse scores (desktop and mobile presets).
 
 Called by `scripts/bench.py --audit` (`make audit`). Needs Java (Nu checker), npm packages
-(`npm ci`: vnu-jar, lighthouse) and /usr/bin/chromium.
+(`npm ci` in audit/: vnu-jar, lighthouse) and Chromium (found by bdw_guide.browser).
 """
 from __future__ import annotations
 
@@ -15,13 +15,16 @@ import os
 import subprocess
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
+
+from bdw_guide import browser
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = browser.path()
+TOOLS = ROOT / "audit" / "node_modules"  # npm ci in audit/ (make audit), never by make test
+VNU = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
+LIGHTHOUSE = TOOLS / ".bin" / "lighthouse"
 PAGE_TYPES = {"home": "", "audience": "messages/audiences/public/", "overview": "messages/overview/",
               "question": "planning/question-2/", "worksheet": "worksheets/question-2/"}
 LANG_PREFIX = {"fr": "", "en": "en/"}
@@ -99,8 +102,8 @@ def first_load(base: str, path: str) -> dict[str, int]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page()
+        chromium = browser.launch(p)
+        page = chromium.new_page()
         responses = []
         page.on("response", lambda r: responses.append(r))
         page.goto(f"{base}/{path}", wait_until="networkidle")
@@ -114,26 +117,26 @@ def first_load(base: str, path: str) -> dict[str, int]:
             total += size
             if response.url.endswith("search_index.json"):
                 index += size
-        browser.close()
+        chromium.close()
     return {"bytes": total, "requests": len(responses), "index": index}
 
 
 def lighthouse(url: str, preset: str) -> dict[str, int]:
     with tempfile.NamedTemporaryFile(suffix=".json") as report:
         args = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={report.name}", "--quiet",
-                "--chrome-flags=--headless=new --no-sandbox --disable-gpu"]
+                f"--chrome-flags={browser.command_line_flags()}"]
         if preset == "desktop":
             args.append("--preset=desktop")
-        subprocess.run(args, check=True, capture_output=True, env={**os.environ, "CHROME_PATH": CHROMIUM})
+        subprocess.run(args, check=True, capture_output=True, env={**os.environ, "CHROME_PATH": str(CHROMIUM)})
         result = json.loads(Path(report.name).read_text(encoding="utf-8"))
     return {name: round(cat["score"] * 100) for name, cat in result["categories"].items()}
 
 
 def audit(expand_docs, lighthouse_runs: bool = True) -> int:
     """Print the audit as Markdown tables; return 1 if a goal is missed."""
-    missing = [str(p) for p in (VNU, LIGHTHOUSE, Path(CHROMIUM)) if not p.exists()]
+    missing = [str(p) for p in (VNU, LIGHTHOUSE, CHROMIUM) if not p.exists()]
     if missing:
-        print(f"audit: missing {', '.join(missing)} (run npm ci; install chromium)")
+        print(f"audit: missing {', '.join(missing)} (make audit runs npm ci in audit/; install chromium)")
         return 1
     ok = True
     with tempfile.TemporaryDirectory() as tmp:

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Build-time cost of our hooks, measured against plain Material + i18n building the same pages.
 
-"The same pages": the plain variant builds a copy of docs/ in which every marker has already been
-replaced by what our hooks would put there (cards, worksheets, activities...), with `hooks: []`.
+"The same pages": the plain variant builds the tree `python -m bdw_guide expand` writes, docs/ with
+every marker already replaced by what our hooks would put there (cards, worksheets, activities...),
+with `hooks: []`.
 So the ratio is the price of generating pages from data at build time, not of having more
 content. Builds N times each, alternating, in one process; prints the medians and their ratio.
 Goal: ratio <= 1.25. Also prints how many times the data was loaded and validated, and the
@@ -38,19 +39,10 @@ def build_once(config_file: Path, site_dir: Path) -> float:
 
 
 def expand_docs(out: Path) -> Path:
-    """docs/ with every marker already expanded by the core (no MkDocs involved)."""
-    from bdw_guide.site_build import BuildSession
+    """docs/ with every marker already expanded by the core, as `python -m bdw_guide expand` writes it."""
+    from bdw_guide.engine import expand_tree
 
-    session = BuildSession.start(ROOT, ROOT / "overrides" / "bdw", None, None, "docs", "fr")
-    for source in sorted((ROOT / "docs").rglob("*.md")):
-        rel = source.relative_to(ROOT / "docs")
-        lang, page_src = rel.parts[0], Path(*rel.parts[1:]).as_posix()
-        page_url = page_src[:-3] + "/" if not page_src.endswith("index.md") else page_src[: -len("index.md")]
-        page_url = "" if page_url == "/" else page_url
-        markdown = session.page_markdown(source.read_text(encoding="utf-8"), lang, page_url, page_src)
-        target = out / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(session.page_content(markdown), encoding="utf-8")
+    expand_tree(ROOT, out)
     return out
 
 
@@ -96,16 +88,61 @@ def main() -> int:
     print(f"data loaded and validated: {loads} time(s) in {args.runs} builds "
           f"= {loads / args.runs:.1f} per build of both languages")
     bench_pdfs()
+    bench_zensical(args.runs)
     return 0
+
+
+def bench_zensical(runs: int) -> None:
+    """Zensical against MkDocs + Material on the same pages: the expanded French tree, the same
+    one-language configuration, each a fresh process (Zensical with --clean: no cache)."""
+    import shutil
+    import subprocess
+
+    import yaml
+
+    from bdw_guide.engine import expand_tree, single_language_config
+    from bdw_guide.loader import load_guide
+
+    bin_dir = Path(sys.executable).parent
+    if not (bin_dir / "zensical").exists():
+        print("Zensical: not measured (pip install -e '.[zensical]')")
+        return
+    guide = load_guide(ROOT)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    times: dict[str, list[float]] = {"zensical": [], "mkdocs": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        expanded = Path(tmp) / "expanded"
+        expand_tree(ROOT, expanded)
+        commands = {"zensical": [str(bin_dir / "zensical"), "build", "--clean"],
+                    "mkdocs": [str(bin_dir / "mkdocs"), "build", "-q"]}
+        projects = {}
+        for name in commands:
+            project = Path(tmp) / name
+            shutil.copytree(expanded / "fr", project / "docs")
+            config = single_language_config(ROOT, "fr", guide.ui)
+            (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                                                encoding="utf-8")
+            projects[name] = project
+        for _ in range(runs + 1):  # the first round warms the disk cache and is dropped
+            for name, command in commands.items():
+                start = time.perf_counter()
+                subprocess.run(command, cwd=projects[name], env=env, check=True, capture_output=True)
+                times[name].append(time.perf_counter() - start)
+        pages = sum(1 for _ in (projects["zensical"] / "site").rglob("index.html"))
+    zensical, mkdocs = statistics.median(times["zensical"][1:]), statistics.median(times["mkdocs"][1:])
+    print(f"Zensical vs MkDocs + Material, the expanded French tree ({pages} pages), one process per build:")
+    print(f"  median zensical build --clean: {zensical:.3f} s; mkdocs build: {mkdocs:.3f} s; "
+          f"ratio {zensical / mkdocs:.2f}")
 
 
 def bench_pdfs() -> None:
     """Cold: empty cache, Chromium prints every worksheet. Warm: same site again, nothing changed."""
+    from bdw_guide import browser
     from bdw_guide.loader import load_guide
-    from bdw_guide.pdf import CHROMIUM, make_pdfs
+    from bdw_guide.pdf import make_pdfs
 
-    if not Path(CHROMIUM).exists():
-        print(f"PDFs: not measured ({CHROMIUM} missing)")
+    if not browser.available():
+        print(f"PDFs: not measured ({browser.path()} missing)")
         return
     guide = load_guide(ROOT)
     with tempfile.TemporaryDirectory() as tmp:

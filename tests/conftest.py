@@ -1,6 +1,9 @@
-"""Shared fixtures: a scratch copy of the repository, one strict build per session, a local server."""
+"""Shared fixtures: the repository root, the loaded guide, a scratch copy of the repository, one strict
+build per test run (shared by every xdist worker), a built page parsed, a local server, a browser."""
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import http.server
 import os
@@ -12,8 +15,30 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from bs4 import BeautifulSoup
+
+from bdw_guide import browser as chromium
+from bdw_guide.loader import Guide, load_guide
 
 ROOT = Path(__file__).resolve().parent.parent
+GUIDE = load_guide(ROOT)  # the real data, loaded once per test process (module constants and parameters read it)
+LANGS = {"fr": "", "en": "en/"}  # each language's folder in the built site
+
+
+def soup(site: Path, path: str) -> BeautifulSoup:
+    """A built page parsed, by its directory URL ("en/messages/overview"); a fresh tree each call, so
+    a test may cut it up."""
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "lxml")
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def guide() -> Guide:
+    return GUIDE
 REPO_PARTS = ["mkdocs.yml", "docs", "data", "overrides", "hooks"]
 
 
@@ -43,10 +68,15 @@ def repo(tmp_path: Path) -> Path:
     return copy_repo(tmp_path / "repo")
 
 
-CHROMIUM = "/usr/bin/chromium"
-HAS_CHROMIUM = Path(CHROMIUM).exists()
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A scratch folder holding a copy of data/ alone: enough for the loader, which a test may break."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    return tmp_path
+
+
+CHROMIUM = chromium.path()
+HAS_CHROMIUM = chromium.available()
 
 
 def make_pdfs(site: Path) -> subprocess.CompletedProcess[str]:
@@ -56,19 +86,66 @@ def make_pdfs(site: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def make_offline_copy(site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bdw_guide", "offline", "--site", str(site), "--cache", str(ROOT / ".cache" / "offline")],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+
+
+@contextlib.contextmanager
+def _run_once(tmp_path_factory: pytest.TempPathFactory, name: str):
+    """A folder shared by every worker of this test run (pytest-xdist), and a lock held while the
+    body runs: the first worker makes what the folder holds, the others wait and reuse it."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # each worker's base folder sits in the run's own folder
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        yield shared
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site as deployed, built once, strictly, from the working tree, with its worksheet
-    PDFs (made by Chromium; only a machine without it, outside CI, goes without)."""
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, out)
-    assert result.returncode == 0, result.stderr
-    if HAS_CHROMIUM:
-        pdfs = make_pdfs(out)
-        assert pdfs.returncode == 0, pdfs.stderr
-    elif os.environ.get("CI") == "true":
+    """The real site as deployed (`make build`), built once per test run, strictly, from the working tree, with its
+    worksheet PDFs (made by Chromium; only a machine without it, outside CI, goes without). Tests
+    read it and never change it."""
+    if not HAS_CHROMIUM and os.environ.get("CI") == "true":
         pytest.fail(f"{CHROMIUM} is missing under CI=true: .ci/run must install Debian's chromium")
+    with _run_once(tmp_path_factory, "site") as shared:
+        out, log, status = shared / "site", shared / "site-build.log", shared / "site-build.status"
+        if not status.exists():
+            result = mkdocs_build(ROOT, out)
+            output, ok = result.stdout + result.stderr, result.returncode == 0
+            if ok and HAS_CHROMIUM:
+                pdfs = make_pdfs(out)
+                output, ok = output + pdfs.stdout + pdfs.stderr, pdfs.returncode == 0
+            if ok:  # the offline copy (a second build, cached by content like the PDFs)
+                offline = make_offline_copy(out)
+                output, ok = output + offline.stdout + offline.stderr, offline.returncode == 0
+            log.write_text(output, encoding="utf-8")
+            status.write_text("built" if ok else "failed", encoding="utf-8")
+    assert status.read_text(encoding="utf-8") == "built", log.read_text(encoding="utf-8")
     return out
+
+
+@pytest.fixture(scope="session")
+def site_build_log(site: Path) -> str:
+    """What the strict build of `site` printed (MkDocs' log lines, then the PDF summary)."""
+    return (site.parent / "site-build.log").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def built_pages(site: Path) -> dict[Path, BeautifulSoup]:
+    """Every HTML page of `site` (404.html included), parsed once per test process: read them, never
+    change them (`soup` gives a tree of one's own to cut up)."""
+    return {path: BeautifulSoup(path.read_text(encoding="utf-8"), "lxml") for path in sorted(site.rglob("*.html"))}
+
+
+@pytest.fixture(scope="session")
+def page_at(site: Path):
+    """`page_at("en/messages/overview")`: that built page, parsed."""
+    return functools.partial(soup, site)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -90,15 +167,15 @@ def server(site: Path):
 @pytest.fixture(scope="module")
 def browser():
     """One headless Chromium per test module (Debian's, driven by Playwright)."""
-    if not Path(CHROMIUM).exists():
+    if not HAS_CHROMIUM:
         if os.environ.get("CI") == "true":
             pytest.fail(f"{CHROMIUM} is missing under CI=true: .ci/run must install Debian's chromium")
         pytest.skip(f"no {CHROMIUM} on this machine")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+        launched = chromium.launch(p)
+        yield launched
+        launched.close()
 
 
 @pytest.fixture
@@ -117,10 +194,10 @@ def page(browser, server):
     context.on("request", watch)
     page = context.new_page()
     page.set_default_timeout(10_000)
-    page.outside_requests = outside  # type: ignore[attr-defined]
+    page.outside_requests = outside  # type: ignore[attr-defined]  # our own note on Playwright's Page
     violations: list[str] = []
     page.on("console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None)
-    page.csp_violations = violations  # type: ignore[attr-defined]
+    page.csp_violations = violations  # type: ignore[attr-defined]  # our own note on Playwright's Page
     yield page
     context.close()
     # Every browser test doubles as a policy check: nothing the site does may be refused by it.

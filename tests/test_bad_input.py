@@ -15,7 +15,8 @@ import pytest
 from bdw_guide.loader import load_guide
 from bdw_guide.problems import DataError
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
+
 MESSAGE = "data/messages/access/public.yml"
 ACTIVITY = "data/activities/decision-maker-meetings.yml"
 WORKSHEET = "data/worksheets/question-2.yml"
@@ -37,7 +38,7 @@ CASES: dict[str, Case] = {
     "message: misspelled key": Case(MESSAGE, "\nask:", "\nasks:", "asks", "asks:", "unknown_field_close"),
     "message: headline without English": Case(
         MESSAGE, "  en: Worried about your job? Get a career check-up.\n", "", "headline.en", "headline:",
-        "missing_text_en"),
+        "translation_missing_en"),
     "message: unknown objective": Case(MESSAGE, "objective: access", "objective: acces", "objective",
                                        "objective: acces", "unknown_objective"),
     "message: <script>": Case(MESSAGE, "Faites le point sur votre carrière.", "<script>alert(1)</script>",
@@ -57,12 +58,14 @@ CASES: dict[str, Case] = {
     # Objectives
     "objective: title without French": Case(
         "data/objectives.yml",
-        "    fr: Augmenter le nombre de personnes qui ont recours aux services de développement de carrière\n", "",
-        "access.title.fr", "title:", "missing_text_fr"),
+        "    fr: Augmenter le nombre de personnes accédant à des services de développement de carrière\n", "",
+        "access.title.fr", "title:", "translation_missing_fr"),
     "objective: misspelled key": Case("data/objectives.yml", "  intro:", "  intor:", "access.intor", "intor:",
                                       "unknown_field_close"),
     "objective: empty text": Case("data/objectives.yml", "    en: Access to services", "    en: ''",
-                                  "access.short.en", "en: ''", "empty_text"),
+                                  "access.short.en", "en: ''", "translation_missing_en"),
+    "campaign: empty publisher": Case("data/campaign.yml", "publisher: CERIC", "publisher: ''", "publisher",
+                                      "publisher: ''", "empty_text"),
     "objective: tab used to indent": Case("data/objectives.yml", "  short:\n    fr:", "  short:\n\tfr:", "",
                                           "\tfr:", "yaml_syntax"),
     # Audiences
@@ -75,7 +78,7 @@ CASES: dict[str, Case] = {
     "ui: a number instead of a text": Case("data/ui.yml", '  fr: "Au-delà du travail décent"', "  fr: 2024",
                                            "site_name.fr", "fr: 2024", "not_text"),
     "ui: a string without English": Case("data/ui.yml", '  en: "Objective {n}"\n', "", "objective_n.en",
-                                         "objective_n:", "missing_text_en"),
+                                         "objective_n:", "translation_missing_en"),
     "ui: the same key twice": Case("data/ui.yml", '  en: "Beyond Decent Work"\n',
                                    '  en: "Beyond Decent Work"\n  fr: "Au-delà"\n', "site_name.fr", 'fr: "Au-delà"',
                                    "duplicate_key"),
@@ -107,7 +110,7 @@ CASES: dict[str, Case] = {
     "worksheet: 40 writing lines": Case(WORKSHEET, "    lines: 5", "    lines: 40", "fields[0].lines", "lines: 40",
                                         "number_too_large"),
     "worksheet: title without French": Case(WORKSHEET, "  fr: Repérer qui peut agir\n", "", "title.fr", "title:",
-                                            "missing_text_fr"),
+                                            "translation_missing_fr"),
     "worksheet: table with 30 rows": Case(TABLE, "    rows: 6", "    rows: 30", "fields[0].rows", "rows: 30",
                                           "table_rows_range"),
 }

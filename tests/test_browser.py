@@ -4,18 +4,15 @@ Skipped only where no Chromium exists and never under CI=true.
 """
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from bdw_guide.loader import load_guide
 from bdw_guide.render import Renderer
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import GUIDE, LANGS
 
 pytestmark = pytest.mark.browser
 
@@ -53,27 +50,16 @@ def test_switcher_from_the_home_page(page, server):
 
 
 def _search(page, query: str) -> list[str]:
-    """Type a query; retype until the search worker (which loads its index in the background) answers."""
+    """Search once and read the results. The theme reads the query on a key release, or when its
+    search worker has loaded the index if that comes later, and sends only that one full query: the
+    first result to appear belongs to it, and the first ten render together."""
     box = page.locator("input.md-search__input")
     box.click()
+    box.fill(query)
+    box.press("End")  # a key release without changing the text
     results = page.locator(".md-search-result__item a")
-    for _ in range(20):
-        box.fill("")
-        box.press_sequentially(query, delay=20)
-        try:
-            results.first.wait_for(timeout=500)
-            break
-        except Exception:
-            continue
-    # Read the list once it stops changing (results render while the worker answers).
-    previous: list[str] = []
-    for _ in range(20):
-        page.wait_for_timeout(150)
-        hrefs = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
-        if hrefs and hrefs == previous:
-            return hrefs
-        previous = hrefs
-    return previous
+    results.first.wait_for()
+    return results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
 
 
 def test_french_search_returns_french_pages_only(page, server):
@@ -108,12 +94,11 @@ def test_english_search_does_not_load_french_stemming(page, server):
     assert not any("lunr.fr" in path or "lunr.multi" in path for path in loaded), loaded
 
 
-@pytest.mark.parametrize("lang, prefix", [("fr", ""), ("en", "en/")])
-def test_copy_puts_the_exact_text_on_the_clipboard(page, server, lang, prefix):
+@pytest.mark.parametrize("lang, prefix", LANGS.items())
+def test_copy_puts_the_exact_text_on_the_clipboard(page, server, guide, lang, prefix):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
     page.goto(f"{server}/{prefix}messages/audiences/business/")
-    guide = load_guide(ROOT)
-    expected = Renderer(guide, ROOT / "overrides" / "bdw").copy_text(guide.message("funding", "business"), lang)
+    expected = Renderer(guide).copy_text(guide.message("funding", "business"), lang)
     card = page.locator("#card-funding-business")
     button = card.locator("button.bdw-copy")
     button.click()
@@ -125,32 +110,33 @@ def test_copy_puts_the_exact_text_on_the_clipboard(page, server, lang, prefix):
 
 def test_overview_filter_works_with_the_keyboard(page, server):
     page.goto(f"{server}/en/messages/overview/")
+    total, per_audience, per_objective = len(GUIDE.messages), len(GUIDE.objectives), len(GUIDE.audiences)
     cells = page.locator("table.bdw-grid tbody td")
-    assert cells.count() == 16
+    assert cells.count() == total
     link = page.locator('[data-filter="audience"][data-value="government"]')
     link.focus()
     page.keyboard.press("Enter")
     page.wait_for_url("**/en/messages/overview/?audience=government")
     visible = page.locator("table.bdw-grid tbody td:visible")
-    assert visible.count() == 4
+    assert visible.count() == per_audience
     assert set(visible.evaluate_all("cells => cells.map(c => c.dataset.audience)")) == {"government"}
     assert link.get_attribute("aria-current") == "true"
-    assert "4 of 16" in page.locator(".bdw-filter__status").inner_text()
+    assert f"{per_audience} of {total}" in page.locator(".bdw-filter__status").inner_text()
 
     page.keyboard.press("Tab")  # on to the next filter, then choose an objective
     objective = page.locator('[data-filter="objective"][data-value="funding"]')
     objective.focus()
     page.keyboard.press("Enter")
     page.wait_for_url("**/en/messages/overview/?objective=funding")
-    assert page.locator("table.bdw-grid tbody td:visible").count() == 4
+    assert page.locator("table.bdw-grid tbody td:visible").count() == per_objective
     assert page.locator("table.bdw-grid tbody tr:visible").count() == 1
 
     page.reload()  # the choice is in the URL, so it survives a reload or a shared link
-    assert page.locator("table.bdw-grid tbody td:visible").count() == 4
+    assert page.locator("table.bdw-grid tbody td:visible").count() == per_objective
 
     page.locator("[data-filter-reset]").focus()
     page.keyboard.press("Enter")
-    assert page.locator("table.bdw-grid tbody td:visible").count() == 16
+    assert page.locator("table.bdw-grid tbody td:visible").count() == total
     assert "?" not in page.url
 
 
@@ -160,7 +146,7 @@ def test_overview_without_javascript_is_plain_links(browser, server):
     page.goto(f"{server}/messages/overview/")
     page.locator('[data-filter="audience"][data-value="education"]').click()
     page.wait_for_url(f"{server}/messages/audiences/education/")
-    assert page.locator("article.bdw-card").count() == 4
+    assert page.locator("article.bdw-card").count() == len(GUIDE.objectives)
     assert page.locator("button.bdw-copy:visible").count() == 0  # no dead buttons without JavaScript
     context.close()
 
@@ -171,7 +157,7 @@ def test_no_request_leaves_the_machine(page, server):
         page.goto(server + path)
         page.wait_for_load_state("networkidle")
     _search(page, "funding")
-    assert page.outside_requests == []  # type: ignore[attr-defined]
+    assert page.outside_requests == []
 
 
 def _tab_to(page, predicate_js: str, limit: int = 120) -> None:
@@ -310,7 +296,7 @@ def test_import_skips_ids_that_are_not_real_and_keeps_the_valid_answer(page, ser
     skipped and named in the page's language; the one valid answer in the same file is imported."""
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    guide = load_guide(ROOT)
+    guide = GUIDE
     _worksheet(page, server, f"{prefix}worksheets/question-6/")
     hostile = {id: {"strengths": "planted", "polluted": "yes"} for id in HOSTILE_IDS}
     hostile["toString"] = "not even an object"
@@ -386,6 +372,7 @@ def test_paper_choice_defaults_to_letter_and_switches_to_a4(page, server):
     page.emulate_media(media="print")
     pdf = page.pdf(prefer_css_page_size=True)
     from io import BytesIO
+
     from pypdf import PdfReader
     box = PdfReader(BytesIO(pdf)).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)
@@ -420,7 +407,6 @@ def test_every_page_type_runs_under_its_security_policy(page, server, kind):
     page.keyboard.press("/")  # Material's search shortcut
     page.keyboard.type("career" if "(en)" in kind or kind in ("question",) else "carrière")
     page.locator(".md-search-result__item").first.wait_for()
-    page.wait_for_timeout(200)
     assert page.csp_violations == []
 
 
@@ -438,8 +424,8 @@ def test_a_script_smuggled_into_the_content_does_not_run(page, server):
         route.fulfill(body=html, headers={"content-type": "text/html; charset=utf-8"})
 
     page.route(url, inject)
-    page.goto(url)
-    page.wait_for_timeout(300)
+    with page.expect_console_message(lambda message: "Content Security Policy" in message.text):
+        page.goto(url)
     assert page.evaluate("window.__smuggled") is None
     assert page.evaluate("window.__smuggled_attr") is None
     assert page.evaluate("typeof __md_get") == "function"

@@ -25,18 +25,18 @@ def test_bad_data_fails_cleanly_and_keeps_the_previous_site(repo: Path):
     assert "Traceback" not in output
     # In French unless the contributor asks otherwise (BDW_LANG=en, like `check --lang en`)
     assert "data/messages/access/public.yml:3: audience: «\u00a0publik\u00a0» n’est pas un public connu." in output
-    assert "data/ui.yml:" in output and "copy.fr: Le texte français est absent." in output
+    assert "data/ui.yml:" in output and "copy.fr: Ce texte a une version anglaise, mais pas de version française." in output
     after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
 
 
-def test_unknown_marker_in_a_page_names_the_page(repo: Path, tmp_path: Path):
+def test_unknown_marker_in_a_page_names_the_page_and_its_line(repo: Path, tmp_path: Path):
     page = repo / "docs/en/messages/overview.md"
-    page.write_text("<!-- bdw:overveiw -->\n", encoding="utf-8")
+    page.write_text("# Overview\n\n<!-- bdw:overveiw -->\n", encoding="utf-8")
     failed = mkdocs_build(repo, tmp_path / "site", lang="en")
     output = failed.stdout + failed.stderr
     assert failed.returncode != 0 and "Traceback" not in output
-    assert "messages/overview.md: unknown marker 'bdw:overveiw'" in output
+    assert "docs/en/messages/overview.md:3: (file): Unknown marker 'bdw:overveiw'; known: audience," in output
 
 
 def test_new_worksheet_without_its_pages_says_which_files_to_create(repo: Path, tmp_path: Path):

@@ -1,31 +1,22 @@
 """Case studies (data/case-studies/) and the partnership section: pages, figures in each language's
-format, links both ways between case studies and the guide's eight questions."""
+format, links both ways between case studies and the guide's planning questions."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
-from bdw_guide.loader import load_guide
-from test_data_problems import problems, root  # noqa: F401 (root is a fixture)
+from conftest import GUIDE, LANGS, soup
+from test_data_problems import problems
 
-ROOT = Path(__file__).resolve().parent.parent
-GUIDE = load_guide(ROOT)
-LANGS = {"fr": "", "en": "en/"}
 NBSP = "\u00a0"
 # The figures the issue names, as each language writes them (a no-break space groups French digits).
 FIGURES = {
     "fr": ["254", "860\u00a0000", "104", "78", "10 vidéos", "16 balados", "150", "6\u00a0000", "26",
-           "de 30 à 57 millions d’euros", "2021 à 2024"],
+           "de 30 à 57 millions d’euros", "entre 2021 et 2024"],
     "en": ["254", "860,000", "104", "78", "10 videos", "16 podcasts", "150", "6,000", "26",
-           "30 to 57 million euros", "2021 to 2024"],
+           "from 30 to 57 million euros", "between 2021 and 2024"],
 }
-
-
-def soup(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "lxml")
 
 
 def text(node) -> str:
@@ -50,7 +41,7 @@ def test_each_case_study_page_is_built_from_its_data_file(site, lang, prefix):
         assert len(article.select(".bdw-figure")) == len(c.figures)
         # Its answers to the eight questions, each linking to the question's page.
         links = [a["href"] for a in article.select(".bdw-case__questions dt a")]
-        assert links == [f"../../planning/question-{n}/" for n in range(1, 9)], links
+        assert links == [f"../../planning/question-{n}/" for n in range(1, len(GUIDE.questions) + 1)], links
         for href in links:
             assert (site / prefix / "planning" / href.split("/")[-2] / "index.html").is_file()
 
@@ -68,13 +59,13 @@ def test_the_brussels_figures_in_each_languages_number_format(site, lang, prefix
 
 @pytest.mark.parametrize("lang, prefix", LANGS.items())
 def test_every_question_page_shows_in_practice_examples_linking_back(site, lang, prefix):
-    for n in range(1, 9):
+    for n in range(1, len(GUIDE.questions) + 1):
         page = soup(site, f"{prefix}planning/question-{n}")
         section = page.select_one(".bdw-in-practice")
         assert page.select_one("h2#in-practice") is not None and section is not None, n
         cases = section.select(".bdw-in-practice__case")
         assert len(cases) == len(GUIDE.case_studies)
-        for case, entry in zip(cases, GUIDE.case_studies):
+        for case, entry in zip(cases, GUIDE.case_studies, strict=True):
             assert entry.data.questions[f"question-{n}"][lang].split()[0] in text(case)
             assert case.select_one("a")["href"] == f"../../case-studies/{entry.id}/#questions"
         # "In practice" comes before the worksheet, after the guide's explanation.

@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
+
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 SCHEMA_CHECK = [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows"]
 
@@ -34,7 +35,33 @@ def test_pull_requests_validate_build_and_test_and_main_deploys_with_pdfs():
     deploy = _steps("deploy.yml")
     assert "make build" in deploy  # the deploy build makes the PDFs
     assert any(s.startswith("actions/deploy-pages") for s in deploy)
-    assert "python -m bdw_guide pdf" in (ROOT / "Makefile").read_text(encoding="utf-8").split("\nbuild:", 1)[1]
+    build = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nbuild:", 1)[1].split("\n\n", 1)[0]
+    assert "python -m bdw_guide pdf" in build
+    assert "python -m bdw_guide offline" in build  # the offline copy, after the PDFs it holds
+
+
+def test_deploy_fetches_the_whole_history_for_page_dates():
+    """A shallow clone has no history: pages would show no "Date modified" and the sitemap no lastmod."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
+    checkouts = [step for job in workflow["jobs"].values() for step in job.get("steps", [])
+                 if step.get("uses", "").startswith("actions/checkout")]
+    assert checkouts and all(step.get("with", {}).get("fetch-depth") == 0 for step in checkouts)
+
+
+def test_workflows_run_on_githubs_runners_in_debian_with_pinned_actions():
+    """Ubuntu's chromium package is a snap stub: jobs that need Chromium run in a Debian container
+    and install Debian's. Every action is pinned to an exact release."""
+    for path in WORKFLOWS:
+        workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for name, job in workflow["jobs"].items():
+            steps = [step.get("run", "") for step in job.get("steps", [])]
+            if any("make" in run for run in steps):
+                assert job["container"]["image"].endswith("-bookworm"), (path.name, name)
+                assert any("apt-get install" in run and "chromium" in run for run in steps), (path.name, name)
+                assert not any("sudo" in run for run in steps), (path.name, name)
+            for step in job.get("steps", []):
+                if "uses" in step:
+                    assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+\.\d+\.\d+", step["uses"]), (path.name, step["uses"])
 
 
 def test_problems_are_annotated_on_their_file_and_line_in_github_actions(tmp_path):
@@ -65,3 +92,23 @@ def test_pull_request_template_has_the_checklist_in_both_languages():
     for needle in ("Both French and English", "Le français et l’anglais", "source:", "my own wording",
                    "de ma main"):
         assert needle in text
+
+
+def test_contributing_lists_every_page_setting_in_both_languages_and_its_example_passes(tmp_path):
+    import re
+
+    from bdw_guide.loader import load_guide
+    from bdw_guide.pages import HIDE_CHOICES, PAGE_SETTINGS, Theme, check_page
+    from bdw_guide.problems import ProblemLog
+
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    english, french = text.split("## Pages in `docs/` and their settings")[1], text.split("## Les pages de `docs/`")[1]
+    for section in (english.split("\n## ")[0], french.split("\n## ")[0]):
+        assert set(re.findall(r"^\| `([a-z_]+):` \|", section, re.M)) == set(PAGE_SETTINGS)
+        assert all(f"`{choice}`" in section for choice in HIDE_CHOICES)
+    example = re.search(r"```yaml\n(---\n.*?---\n)```", english, re.S).group(1)
+    page = tmp_path / "page.md"
+    page.write_text(example + "\n# Title\n", encoding="utf-8")
+    log = ProblemLog(tmp_path)
+    check_page(page, load_guide(ROOT), Theme.of(ROOT), log)
+    assert log.problems == []

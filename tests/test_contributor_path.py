@@ -9,20 +9,16 @@ import sys
 from pathlib import Path
 
 import yaml
-from bs4 import BeautifulSoup
-from conftest import mkdocs_build
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT, mkdocs_build
+from conftest import soup as page
+
 MESSAGE = "data/messages/skills/business.yml"
 
 
 def check(repo: Path, lang: str = "fr") -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "bdw_guide", "check", "--root", str(repo), "--lang", lang],
                           capture_output=True, text=True, env={**os.environ, "GITHUB_ACTIONS": ""})
-
-
-def page(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "lxml")
 
 
 def test_the_contribute_page_shows_the_checked_example_and_the_real_problem_line(site, tmp_path):

@@ -10,14 +10,9 @@ import pytest
 from bdw_guide.loader import load_guide
 from bdw_guide.problems import DataError, Problem
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
+
 PUBLIC = "data/messages/access/public.yml"
-
-
-@pytest.fixture
-def root(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    return tmp_path
 
 
 def edit(root: Path, rel: str, old: str, new: str, count: int = 1) -> None:
@@ -96,14 +91,33 @@ def test_missing_english(root):
     p = only(root)
     assert (p.file, p.field) == (PUBLIC, "headline.en")
     assert p.line == line_of(root, PUBLIC, "headline:")
-    assert "English text is missing" in p.what and "en:" in p.fix
+    # A text in one language only is a translation gap, found once and told in the same words by
+    # the data check, the strict build and the translation status.
+    assert (p.code, p.what) == ("translation_missing_en", "this text has French but no English") and "en:" in p.fix
+
+
+def test_a_blank_or_empty_translation_is_the_same_gap(root):
+    text = (root / PUBLIC).read_text(encoding="utf-8")
+    for blank in ("''", '"  "', ""):
+        edited = re.sub(r"\n  en: \"?Worried about your job\? Get a career check-up\.\"?", f"\n  en: {blank}", text)
+        (root / PUBLIC).write_text(edited, encoding="utf-8")
+        p = only(root)
+        assert (p.field, p.code) == ("headline.en", "translation_missing_en"), blank
+
+
+def test_a_text_missing_in_both_languages_is_a_missing_text(root):
+    text = (root / PUBLIC).read_text(encoding="utf-8")
+    text = re.sub(r"\nheadline:\n  fr: .*\n  en: .*\n", "\nheadline:\n  note: x\n", text)
+    (root / PUBLIC).write_text(text, encoding="utf-8")
+    codes = {p.code for p in problems(root) if p.field.startswith("headline")}
+    assert {"missing_text_fr", "missing_text_en"} <= codes and not any(c.startswith("translation") for c in codes)
 
 
 def test_missing_french_in_ui_strings(root):
     edit(root, "data/ui.yml", 'copy:\n  fr: "Copier le message"\n', "copy:\n")
     p = only(root)
     assert (p.file, p.field, p.line) == ("data/ui.yml", "copy.fr", line_of(root, "data/ui.yml", "copy:"))
-    assert "French text is missing" in p.what
+    assert p.what == "this text has English but no French"
 
 
 def test_empty_text(root):
@@ -114,7 +128,7 @@ def test_empty_text(root):
     (root / "data/audiences.yml").write_text("\n".join(text) + "\n", encoding="utf-8")
     p = only(root)
     assert (p.file, p.line, p.field) == ("data/audiences.yml", fr_line + 1, "public.title.fr")
-    assert "empty" in p.what
+    assert p.what == "this text has English but no French"  # an empty translation is a gap, told once
 
 
 def test_unknown_audience(root):
@@ -260,7 +274,7 @@ def test_question_missing_its_english_summary(root):
     cut(root, rel, "    en:", "- title:", after="Qui détient le pouvoir")  # question 2's summary.en
     p = only(root)
     assert (p.file, p.field) == (rel, "[1].summary.en")
-    assert p.what == "the English text is missing"
+    assert p.what == "this text has French but no English"
 
 
 def test_two_activities_with_the_same_position(root):
@@ -333,7 +347,7 @@ def test_worksheet_label_missing_its_french(root):
     cut(root, rel, "      fr:", "      en:", after="    label:")
     p = only(root)
     assert (p.file, p.field) == (rel, "fields[0].label.fr")
-    assert p.what == "the French text is missing"
+    assert p.what == "this text has English but no French"
 
 
 def test_worksheet_field_with_a_misspelled_key(root):

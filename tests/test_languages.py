@@ -3,15 +3,14 @@ French typography is Canadian French, and templates use no string that data/ui.y
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from bdw_guide.loader import load_guide
 from pydantic import BaseModel
 
 from bdw_guide.models import Text
+from bdw_guide.render import TEMPLATES
 
-ROOT = Path(__file__).resolve().parent.parent
-GUIDE = load_guide(ROOT)
+from conftest import GUIDE, ROOT
+
 NBSP = "\u00a0"
 
 
@@ -33,7 +32,7 @@ def all_texts() -> list[tuple[str, Text]]:
     out = _walk("ui", GUIDE.ui) + _walk("objectives", GUIDE.objectives) + _walk("audiences", GUIDE.audiences)
     out += _walk("campaign", GUIDE.campaign) + _walk("contributors", GUIDE.contributors)
     out += _walk("glossary", GUIDE.glossary) + _walk("calendar", GUIDE.calendar) + _walk("questions", GUIDE.questions)
-    for entry in [*GUIDE.messages.values(), *GUIDE.activities, *GUIDE.worksheets]:
+    for entry in [*GUIDE.messages.values(), *GUIDE.activities, *GUIDE.worksheets, *GUIDE.posts.values()]:
         out += _walk(entry.path, entry.data)
     assert len(out) > 350  # the walk reached into every file
     return out
@@ -41,7 +40,7 @@ def all_texts() -> list[tuple[str, Text]]:
 
 def test_every_template_string_exists_in_ui_yml():
     used = set()
-    for template in (ROOT / "overrides" / "bdw").glob("*.html"):
+    for template in TEMPLATES.glob("*.html"):
         used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+)["']""", template.read_text(encoding="utf-8")))
     assert used, "no t('...') call found: the scan is broken"
     missing = used - set(GUIDE.ui)

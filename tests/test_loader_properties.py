@@ -10,10 +10,11 @@ from __future__ import annotations
 import copy
 import functools
 import os
-import time
 import shutil
+import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 import yaml
@@ -24,7 +25,8 @@ from bdw_guide.loader import load_guide
 from bdw_guide.models import FIELD_NAMES
 from bdw_guide.problems import DataError
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
+
 DATA_FILES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "data").rglob("*.yml"))
 UNSAFE = ["<script>alert(1)</script>", "<iframe src=x>", "<img src=x onerror=alert(1)>", '<p style="x">',
           "[lien](javascript:alert(1))", "[link](data:text/html,x)", "<!-- hidden -->", "<b>bold</b>",
@@ -109,7 +111,7 @@ def parent_of(data: Any, path: tuple) -> Any:
     return data
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _parsed(rel: str) -> Any:
     return yaml.load((ROOT / rel).read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
@@ -316,3 +318,104 @@ def test_a_data_file_replaced_by_an_odd_path_is_one_line(root: Path, rel: str, k
     assert err is not None
     assert [p.file for p in err.problems] == [rel], err.report("en")
     assert "/etc" not in err.report("fr") + err.report("en")
+
+
+# docs/ pages and their front matter ----------------------------------------------------------------
+
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+
+from bdw_guide.loader import Guide  # noqa: E402
+from bdw_guide.pages import PAGE_SETTINGS, Theme, check_page  # noqa: E402
+from bdw_guide.render import MARKER_KINDS  # noqa: E402
+from bdw_guide.site_check import check_site  # noqa: E402
+
+PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "docs").rglob("*.md"))
+THEME = Theme.of(ROOT)
+GUIDE: list[Guide] = []
+PAGE_UNSAFE = UNSAFE + ["[x][1]\n\n[1]: &#106;avascript:alert(1)", "Text.\n{: onclick=\"alert(1)\" }",
+                        "![x](https://elsewhere.example/p.png)", "<meta http-equiv=refresh content='0;url=//x'>",
+                        "[x](https://ceric.ca \"<img src=x onerror=alert(1)>\")", "<!-- bdw:nothing-here -->",
+                        "Text.\n{: #__config }", "<JaVaScRiPt:alert(1)>"]
+setting_keys = st.one_of(st.sampled_from(PAGE_SETTINGS), keys)
+front_matters = st.dictionaries(setting_keys, documents, max_size=4)
+markers = st.builds(lambda kind, arg: f"<!-- bdw:{kind} {arg} -->".replace("  ", " "),
+                    st.sampled_from(sorted(MARKER_KINDS) + ["nope"]),
+                    st.one_of(st.just(""), st.sampled_from(["public", "access", "1", "9", "question-2", "x"]),
+                              st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-", max_size=8)))
+
+
+def guide() -> Guide:
+    if not GUIDE:
+        GUIDE.append(load_guide(ROOT))
+    return GUIDE[0]
+
+
+def page_outcome(path: Path) -> list:
+    """The page's problems (possibly none); anything but our report escapes and fails the test."""
+    log = ProblemLog(path.parent)
+    check_page(path, guide(), THEME, log)
+    for problem in log.problems:
+        assert problem.file and problem.code and problem.line >= 0
+        problem.render("fr"), problem.render("en")  # every problem can be told in both languages
+    return log.problems
+
+
+def with_front_matter(front: dict, body: str) -> str:
+    return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + body
+
+
+@given(rel=st.sampled_from(PAGES), front=front_matters)
+def test_random_front_matter_gets_a_report_never_a_crash(tmp_path_factory, rel: str, front: dict):
+    path = tmp_path_factory.mktemp("fm") / "page.md"
+    path.write_text(with_front_matter(front, (ROOT / rel).read_text(encoding="utf-8")), encoding="utf-8")
+    problems = page_outcome(path)
+    if any(key not in PAGE_SETTINGS for key in front):
+        assert problems, "a key that is not a page setting was accepted"
+
+
+@given(rel=st.sampled_from(PAGES), raw=st.binary(max_size=200) | st.text(max_size=300).map(str.encode),
+       marker=markers)
+def test_random_page_text_and_markers_get_a_report_never_a_crash(tmp_path_factory, rel: str, raw: bytes, marker: str):
+    path = tmp_path_factory.mktemp("page") / "page.md"
+    path.write_bytes((ROOT / rel).read_bytes() + b"\n\n" + marker.encode() + b"\n\n" + raw)
+    page_outcome(path)
+
+
+@given(data=st.data(), snippet=st.sampled_from(PAGE_UNSAFE), before=st.text(alphabet="abc ,.é", max_size=10))
+def test_unsafe_markup_in_any_page_is_refused_at_its_line(tmp_path_factory, data, snippet: str, before: str):
+    rel = data.draw(st.sampled_from(PAGES))
+    text = (ROOT / rel).read_text(encoding="utf-8")
+    blocks = text.split("\n\n")
+    at = data.draw(st.integers(1, len(blocks)))
+    edited = "\n\n".join(blocks[:at] + [f"{before} {snippet}".strip()] + blocks[at:])
+    line = "\n\n".join(blocks[:at]).count("\n") + 3
+    path = tmp_path_factory.mktemp("unsafe") / "page.md"
+    path.write_text(edited, encoding="utf-8")
+    problems = page_outcome(path)
+    assert problems, f"{rel}: {snippet!r} was accepted"
+    assert any(line <= p.line <= line + snippet.count("\n") for p in problems), (line, problems)
+
+
+@settings(max_examples=int(os.environ.get("HYPOTHESIS_BUILDS", "4")), derandomize=True, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(data=st.data(), front=front_matters, snippet=st.one_of(st.none(), st.sampled_from(PAGE_UNSAFE)))
+def test_a_mutated_page_builds_cleanly_or_fails_with_the_check_s_lines(tmp_path_factory, data, front, snippet):
+    """The strict build and the check agree on every outcome: both pass, or both refuse with the same
+    lines; never a traceback."""
+    from conftest import copy_repo
+
+    repo = copy_repo(tmp_path_factory.mktemp("build") / "repo")
+    rel = data.draw(st.sampled_from(PAGES))
+    body = (repo / rel).read_text(encoding="utf-8") + (f"\n\n{snippet}\n" if snippet else "")
+    (repo / rel).write_text(with_front_matter(front, body) if front else body, encoding="utf-8")
+    expected = sorted(p.render("en") for p in check_site(repo).problems)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BDW_LANG": "en"}
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(repo / "out")],
+                           cwd=repo, env=env, capture_output=True, text=True, timeout=300)
+    output = built.stdout + built.stderr
+    assert "Traceback" not in output, output[-3000:]
+    if expected:
+        assert built.returncode != 0 and all(line in output for line in expected), (expected, output[-3000:])
+    else:
+        assert built.returncode == 0, output[-3000:]

@@ -1,25 +1,22 @@
 """The core renders without MkDocs: cards, copy text, relative links, markers."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bdw_guide.loader import load_guide
 from bdw_guide.render import MarkerError, Renderer, relative_url
 from bdw_guide.text_rules import plain_text, render_markdown
 
-ROOT = Path(__file__).resolve().parent.parent
-GUIDE = load_guide(ROOT)
+from conftest import GUIDE
 
 
 @pytest.fixture
 def renderer() -> Renderer:
-    return Renderer(GUIDE, ROOT / "overrides" / "bdw", "https://github.com/o/r/edit/main/")
+    return Renderer(GUIDE, edit_base="https://github.com/o/r/edit/main/")
 
 
 def test_core_never_imports_mkdocs():
-    import subprocess, sys
+    import subprocess
+    import sys
     code = "import sys, bdw_guide.site_build, bdw_guide.cli; print('mkdocs' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
@@ -36,21 +33,29 @@ def test_relative_url(target, current, expected):
     assert relative_url(target, current) == expected
 
 
-def test_copy_text_has_message_ask_source_and_hashtag(renderer):
+def test_copy_text_has_message_ask_citation_and_hashtag(renderer):
     entry = GUIDE.message("funding", "business")
     text = renderer.copy_text(entry, "fr").splitlines()
     assert text[0].startswith(plain_text(entry.data.message.fr))
     assert text[0].endswith(plain_text(entry.data.ask.fr))
     assert text[1] == ""
-    assert text[2] == "Source\u00a0: Pew Research Center"
+    assert text[2] == ("Source\u00a0: Pew Research Center, citée dans CERIC, Au-delà du travail décent – Guide sur "
+                       "la promotion, 2024, p.\u00a012.")
     assert text[3] == "#Au-delàDuTravailDécent"
     en = renderer.copy_text(entry, "en").splitlines()
-    assert en[2:] == ["Source: Pew Research Center", "#BeyondDecentWork"]
+    assert en[2:] == ["Source: Pew Research Center, as cited in CERIC, Au-delà du travail décent – Guide sur la "
+                      "promotion (French edition of the Beyond Decent Work Playbook), 2024, p. 12.", "#BeyondDecentWork"]
 
 
-def test_copy_text_of_an_unnamed_source_names_the_guide_not_an_invented_source(renderer):
+def test_copy_text_of_an_unnamed_source_cites_the_guide_and_its_page_not_an_invented_source(renderer):
     text = renderer.copy_text(GUIDE.message("access", "public"), "en")
-    assert "Source: reference cited in the Beyond Decent Work Playbook (CERIC, 2024)" in text
+    assert ("The playbook cites a source without naming it. Reference: CERIC, Au-delà du travail décent – Guide sur "
+            "la promotion (French edition of the Beyond Decent Work Playbook), 2024, p. 9.") in text
+    assert "p.\u00a09" in renderer.copy_text(GUIDE.message("access", "public"), "fr")
+
+
+def test_a_claim_over_two_pages_is_cited_with_both(renderer):
+    assert "p. 9–10." in renderer.copy_text(GUIDE.message("access", "business"), "en")
 
 
 def test_edit_url_points_at_the_language_line(renderer):
@@ -81,3 +86,9 @@ def test_sanitizer_is_a_second_wall():
 
 def test_plain_text_strips_markdown():
     assert plain_text("*Really*, **talk** to a [pro](https://x.ca).") == "Really, talk to a pro."
+
+
+def test_every_marker_kind_has_its_view_and_its_check(renderer):
+    from bdw_guide.render import MARKER_KINDS
+
+    assert set(MARKER_KINDS) == set(renderer._views())

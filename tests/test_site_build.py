@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -10,16 +9,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from bdw_guide.loader import load_guide
-from conftest import HAS_CHROMIUM
-
-ROOT = Path(__file__).resolve().parent.parent
-GUIDE = load_guide(ROOT)
-LANGS = {"fr": "", "en": "en/"}
-
-
-def soup(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "lxml")
+from conftest import GUIDE, HAS_CHROMIUM, LANGS, ROOT, soup
 
 
 def all_pages(site: Path) -> list[Path]:
@@ -27,27 +17,27 @@ def all_pages(site: Path) -> list[Path]:
 
 
 @pytest.mark.parametrize("lang, prefix", LANGS.items())
-def test_overview_holds_the_16_messages(site, lang, prefix):
+def test_overview_holds_every_message(site, lang, prefix):
     page = soup(site, f"{prefix}messages/overview")
     cells = page.select("table.bdw-grid tbody td")
-    assert len(cells) == 16
-    assert len(page.select("table.bdw-grid tbody tr")) == 4
+    assert len(cells) == len(GUIDE.messages)
+    assert len(page.select("table.bdw-grid tbody tr")) == len(GUIDE.objectives)  # a row per objective
     headlines = {c.get_text(" ", strip=True) for c in cells}
     expected = {m.data.headline[lang] for m in GUIDE.messages.values()}
     assert {re.sub(r"\s+", " ", h) for h in headlines} == {re.sub(r"\s+", " ", h) for h in expected}
 
 
 @pytest.mark.parametrize("lang, prefix", LANGS.items())
-def test_each_audience_page_has_its_4_messages(site, lang, prefix):
+def test_each_audience_page_has_a_message_per_objective(site, lang, prefix):
     for audience in GUIDE.audiences:
         cards = soup(site, f"{prefix}messages/audiences/{audience}").select("article.bdw-card")
-        assert len(cards) == 4
+        assert len(cards) == len(GUIDE.objectives)
         assert {c["data-audience"] for c in cards} == {audience}
         assert [c["data-objective"] for c in cards] == list(GUIDE.objectives)
 
 
 @pytest.mark.parametrize("lang, prefix", LANGS.items())
-def test_each_objective_page_has_its_intro_and_4_messages(site, lang, prefix):
+def test_each_objective_page_has_its_intro_and_a_message_per_audience(site, lang, prefix):
     for objective_id, objective in GUIDE.objectives.items():
         page = soup(site, f"{prefix}messages/objectives/{objective_id}")
         cards = page.select("article.bdw-card")
@@ -68,7 +58,7 @@ def test_card_content(site, lang, prefix):
     assert card.select_one(".bdw-card__ask").get_text(" ", strip=True).endswith(
         entry.data.ask[lang].split()[-1])
     copy = card.select_one("button.bdw-copy")["data-copy-text"]
-    assert f"Pew Research Center" in copy.splitlines()[-2]
+    assert "Pew Research Center" in copy.splitlines()[-2]
     assert copy.splitlines()[-1] == GUIDE.campaign.hashtag[lang]
     permalink = card.select_one("a.bdw-card__permalink")["href"]
     assert permalink == "#funding-business"
@@ -81,15 +71,16 @@ def test_unnamed_sources_stay_marked_as_sourced(site):
     cards = soup(site, "messages/overview/../audiences/public").select("article.bdw-card")
     assert all(c.select(".bdw-card__facts li") for c in cards)
     unnamed = soup(site, "messages/audiences/public").select(".bdw-card__source--unnamed")
-    assert len(unnamed) == 4
+    expected = [f for e in GUIDE.messages.values() if e.data.audience == "public" for f in e.data.facts if f.source is None]
+    assert expected and len(unnamed) == len(expected)
 
 
 @pytest.mark.parametrize("lang, prefix", LANGS.items())
-def test_lang_and_alternates_on_every_page(site, lang, prefix):
+def test_lang_and_alternates_on_every_page(site, built_pages, lang, prefix):
     pages = [p for p in all_pages(site) if p.relative_to(site).as_posix().startswith("en/") == (lang == "en")]
-    assert len(pages) >= 11
+    assert len(pages) == len(list((ROOT / "docs" / lang).rglob("*.md")))  # every page of the language tree
     for path in pages:
-        page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        page = built_pages[path]
         assert page.html["lang"] == lang, path
         # No hreflang links in the head: the theme would fetch a sitemap.xml beside each one on
         # every load. The sitemap declares the alternates instead (next test).
@@ -99,7 +90,7 @@ def test_lang_and_alternates_on_every_page(site, lang, prefix):
 def test_sitemap_declares_alternates_with_x_default(site):
     xml = BeautifulSoup((site / "sitemap.xml").read_text(encoding="utf-8"), "xml")
     urls = xml.find_all("url")
-    assert len(urls) >= 22
+    assert len(urls) == sum(len(list((ROOT / "docs" / lang).rglob("*.md"))) for lang in LANGS)
     for url in urls:
         langs = {link["hreflang"] for link in url.find_all("link")}
         assert langs == {"fr", "en", "x-default"}, url
@@ -116,9 +107,9 @@ def test_search_index_is_split_by_language(site):
     en = json.loads((site / "en/search/search_index.json").read_text(encoding="utf-8"))
     assert fr["config"]["lang"] == ["fr"] and en["config"]["lang"] == ["en"]
     assert not any(d["location"].startswith("en/") for d in fr["docs"])
-    assert any("Grand public" == d["title"] for d in fr["docs"])
-    assert any("General public" == d["title"] for d in en["docs"])
-    assert not any("Grand public" == d["title"] for d in en["docs"])
+    assert any(d["title"] == "Grand public" for d in fr["docs"])
+    assert any(d["title"] == "General public" for d in en["docs"])
+    assert not any(d["title"] == "Grand public" for d in en["docs"])
     for doc in en["docs"]:  # every location exists under en/
         target = unquote(doc["location"].split("#")[0])
         assert (site / "en" / target / "index.html").is_file() or (site / "en" / target).is_file(), doc["location"]
@@ -131,18 +122,18 @@ def test_translated_pages_search_their_own_index(site):
         assert config["base"] == base
 
 
-def test_every_internal_link_and_anchor_resolves(site):
+def test_every_internal_link_and_anchor_resolves(site, built_pages):
     ids: dict[Path, set[str]] = {}
 
     def anchors(file: Path) -> set[str]:
         if file not in ids:
-            page = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
-            ids[file] = {el["id"] for el in page.select("[id]")}
+            page = built_pages.get(file) or BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
+            ids[file] = {el["id"] for el in page.find_all(id=True)}
         return ids[file]
 
     broken = []
     for path in all_pages(site):
-        page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        page = built_pages[path]
         for el in page.select("a[href], link[href], script[src], img[src]"):
             url = el.get("href") or el.get("src")
             parsed = urlparse(url)
@@ -158,10 +149,10 @@ def test_every_internal_link_and_anchor_resolves(site):
     assert not broken, "\n".join(broken)
 
 
-def test_nothing_is_loaded_from_outside(site):
+def test_nothing_is_loaded_from_outside(site, built_pages):
     outside = []
     for path in all_pages(site):
-        page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        page = built_pages[path]
         for el in page.select("link[href], script[src], img[src], iframe[src], source[src]"):
             url = el.get("src") or el.get("href")
             if el.name == "link" and set(el.get("rel", [])) & {"alternate", "canonical"}:
@@ -177,8 +168,8 @@ def test_home_pages_lead_three_ways(site):
     for prefix in LANGS.values():
         page = soup(site, prefix.rstrip("/") or ".")
         hrefs = [a["href"] for a in page.select("article a[href]")]
-        assert sum("messages/audiences/" in h for h in hrefs) == 4
-        assert sum("messages/objectives/" in h for h in hrefs) == 4
+        assert sum("messages/audiences/" in h for h in hrefs) == len(GUIDE.audiences)
+        assert sum("messages/objectives/" in h for h in hrefs) == len(GUIDE.objectives)
         assert any(h.endswith("messages/overview/") for h in hrefs)
 
 
@@ -189,21 +180,32 @@ def test_no_marker_or_placeholder_is_left_in_any_page(site):
 
 
 @pytest.mark.parametrize("lang, prefix", LANGS.items())
-def test_edit_this_page_points_at_the_right_file(site, lang, prefix):
+def test_edit_this_page_points_at_the_right_file(page_at, lang, prefix):
     def edit_link(path: str) -> str:
-        return soup(site, path).select_one("a.md-content__button[href*='/edit/']")["href"]
+        return page_at(path).select_one("a.md-content__button[href*='/edit/']")["href"]
 
     assert edit_link(prefix or ".").endswith(f"/edit/main/docs/{lang}/index.md")
     assert edit_link(f"{prefix}messages/audiences/public").endswith("/edit/main/data/audiences.yml")
     assert edit_link(f"{prefix}messages/objectives/skills").endswith("/edit/main/data/objectives.yml")
+    # Pages made from one data file open that file, at the line of their title in this language.
+    for folder, entries in (("case-studies", GUIDE.case_studies), ("worksheets", GUIDE.worksheets)):
+        for entry in entries:
+            link = edit_link(f"{prefix}{folder}/{entry.id}")
+            assert link.endswith(f"/edit/main/{entry.path}#L{entry.lines[f'title.{lang}']}"), link
+            assert entry.path == f"data/{folder}/{entry.id}.yml"
+    # A page of prose that lists data items keeps its own file; each item links to its data file.
+    page = page_at(f"{prefix}getting-started")
+    assert edit_link(f"{prefix}getting-started").endswith(f"/edit/main/docs/{lang}/getting-started.md")
+    items = [a["href"] for a in page.select("article a.bdw-edit-link")]
+    assert [href.split("/edit/main/")[1].split("#")[0] for href in items] == [e.path for e in GUIDE.activities]
+    assert all(e.path == f"data/activities/{e.id}.yml" for e in GUIDE.activities)
 
 
 @pytest.mark.parametrize("lang, prefix", LANGS.items())
-def test_background_lists_the_18_contributors_from_data(site, lang, prefix):
+def test_background_lists_the_contributors_from_data(site, lang, prefix):
     page = soup(site, f"{prefix}background")
     people = page.select("ul.bdw-contributors li")
-    assert len(people) == 18
-    text = page.select_one("ul.bdw-contributors").get_text(" ", strip=True)
+    assert len(people) == len(GUIDE.contributors.people)
     abbr = page.select_one("ul.bdw-contributors abbr")
     assert abbr.get_text() == ("FCDC" if lang == "fr" else "CCDF")
     assert abbr["title"] == ("Fondation canadienne pour le développement de carrière" if lang == "fr"
@@ -211,14 +213,13 @@ def test_background_lists_the_18_contributors_from_data(site, lang, prefix):
     assert len(page.select("article h2")) >= 4
 
 
-def test_every_page_carries_a_policy_allowing_only_the_theme_inline_scripts(site):
+def test_every_page_carries_a_policy_allowing_only_the_theme_inline_scripts(site, built_pages):
     import base64
     import hashlib
 
     pages = all_pages(site) + [site / "404.html"]
     for path in pages:
-        html = path.read_text(encoding="utf-8")
-        page = BeautifulSoup(html, "lxml")
+        page = built_pages[path]
         head = page.head.find_all(recursive=False)
         assert head[0].name == "meta" and head[0].get("charset"), path
         assert head[1].get("http-equiv") == "Content-Security-Policy", path  # before any script
@@ -231,3 +232,16 @@ def test_every_page_carries_a_policy_allowing_only_the_theme_inline_scripts(site
         digests = {f"'sha256-{base64.b64encode(hashlib.sha256(s.string.encode()).digest()).decode()}'"
                    for s in inline}
         assert digests == allowed, path  # exactly the theme's scripts: nothing more is allowed
+
+
+def test_the_site_publishes_no_template_source(site):
+    """The core's templates are package data, not theme files: none is copied into the site, and no
+    published file holds Jinja syntax."""
+    assert not (site / "bdw").exists()
+    leaks = []
+    for path in sorted(p for p in site.rglob("*") if p.is_file() and p.suffix != ".pdf"):
+        text = path.read_bytes().decode("utf-8", errors="ignore")
+        if "{#" in text or "{%" in text or "bdw/worksheet-pages.css" in text:
+            leaks.append(path.relative_to(site).as_posix())
+    assert not leaks, leaks
+    assert (site / "assets" / "stylesheets" / "bdw-pages.css").is_file()  # the rendered one is there

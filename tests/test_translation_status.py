@@ -6,9 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import mkdocs_build
-
 from bdw_guide.translation import translation_status
+
+from conftest import mkdocs_build
 
 MESSAGE = "data/messages/access/public.yml"
 NBSP = "\u00a0"

@@ -120,7 +120,7 @@ def test_fill_and_the_check_never_raise(text: str):
     for problem in log.problems:
         problem.render("fr"), problem.render("en")
     if not log.problems:
-        assert {p for p in used_placeholders(text)} == {"{n}", "{title}"}
+        assert set(used_placeholders(text)) == {"{n}", "{title}"}
 
 
 def test_fill_never_reaches_attributes_or_positions():

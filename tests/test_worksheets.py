@@ -4,22 +4,15 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
-from bdw_guide.loader import load_guide, worksheet_slots
+from bdw_guide.loader import worksheet_slots
 from bdw_guide.worksheets import control_names
-from conftest import HAS_CHROMIUM, ROOT
 
-GUIDE = load_guide(ROOT)
-LANGS = {"fr": "", "en": "en/"}
-needs_pdfs = pytest.mark.skipif(not HAS_CHROMIUM, reason="PDFs need /usr/bin/chromium (never skipped under CI=true)")
+from conftest import GUIDE, HAS_CHROMIUM, LANGS, ROOT, soup
 
-
-def soup(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "lxml")
+needs_pdfs = pytest.mark.skipif(not HAS_CHROMIUM, reason="PDFs need Chromium (never skipped under CI=true)")
 
 
 def test_every_exercise_of_the_guide_has_its_worksheet():

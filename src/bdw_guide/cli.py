@@ -9,9 +9,11 @@ import os
 import sys
 from pathlib import Path
 
+from . import render
 from .loader import Guide, load_guide
 from .problem_texts import REPORT
 from .problems import DataError, Problem, annotation, report_language
+from .site_check import check_site
 from .translation import translation_status
 
 EPILOG = """\
@@ -24,6 +26,12 @@ commands / commandes:
            et textes plus anciens dans git que leur version dans l’autre langue (simple avis).
   sources  claims the guide cites without naming the source / affirmations citées sans source nommée
   pdf      worksheet PDFs into a built site / PDF des fiches dans un site construit
+  offline  the offline copy (one ZIP, both languages) into a built site, after its PDFs /
+           la copie hors ligne (un ZIP, deux langues) dans un site construit, après ses PDF
+  expand   --out DIR: each language's finished Markdown (DIR/fr/, DIR/en/), markers expanded, for
+           another site generator / le Markdown final de chaque langue, pour un autre générateur
+  finish   SITE_DIR: post-build steps any generator needs (print pages, x-default, security policy)
+           / étapes d’après construction (pages d’impression, x-default, politique de sécurité)
 
 examples / exemples:
   python -m bdw_guide check              # en français (par défaut)
@@ -51,11 +59,11 @@ def _print_problems(problems: list[Problem], lang: str) -> None:
 
 
 def check(root: Path, lang: str = "fr") -> int:
-    guide, problems = _load(root)
-    status = translation_status(root)
-    # A missing translation is reported once, by the translation status, not also by the data check.
-    gaps = {(gap.file, gap.field) for gap in status.gaps}
-    problems = [p for p in problems if not (p.code.startswith("missing_text_") and (p.file, p.field) in gaps)]
+    """Everything the strict build refuses, with the same lines (see site_check), then the
+    translation status: its gaps are among those problems and are listed there, once."""
+    report = check_site(root)
+    guide, problems = report.guide, report.others
+    status = translation_status(root, gaps=report.gaps)
     _print_problems(problems, lang)
     if status.gaps and os.environ.get("GITHUB_ACTIONS") == "true":
         for gap in status.gaps:
@@ -72,9 +80,10 @@ def check(root: Path, lang: str = "fr") -> int:
     return 1 if problems or status.gaps else 0
 
 
-def unnamed_sources(guide: Guide) -> list[tuple[str, str, str]]:
-    """(file, French claim, English claim) for every fact the guide marks as sourced without naming it."""
-    return [(entry.path, fact.claim.fr, fact.claim.en)
+def unnamed_sources(guide: Guide) -> list[tuple[str, str, str, str]]:
+    """(file, page of the guide, French claim, English claim) for every fact the guide marks as sourced
+    without naming the source."""
+    return [(entry.path, render.guide_pages(fact), fact.claim.fr, fact.claim.en)
             for entry in guide.messages.values() for fact in entry.data.facts if fact.source is None]
 
 
@@ -84,14 +93,13 @@ def sources(root: Path, lang: str = "fr") -> int:
         _print_problems(problems, lang)
         return 1
     rows = unnamed_sources(guide)
-    print("# Claims cited in the guide whose source it does not name\n")
-    print("The guide links each of these claims to a source, but the text we have does not say which one.")
-    print("They are shown on the site as sourced. Find the reference and add it as `source:` to the fact.\n")
-    print("| File | Claim (fr) | Claim (en) |")
-    print("|---|---|---|")
-    for path, fr, en in rows:
-        print(f"| `{path}` | {fr} | {en} |")
-    print(f"\n{len(rows)} claim(s).")
+    print(REPORT["sources_title"][lang][0] + "\n")
+    print(REPORT["sources_intro"][lang][0] + "\n")
+    print(REPORT["sources_columns"][lang][0])
+    print("|---|---|---|---|")
+    for path, page, fr, en in rows:
+        print(f"| `{path}` | {page} | {fr} | {en} |")
+    print("\n" + REPORT["sources_count"][lang][0 if len(rows) == 1 else 1].format(count=len(rows)))
     return 0
 
 
@@ -111,17 +119,84 @@ def pdf(root: Path, lang: str = "fr", site: Path | None = None, cache: Path | No
     return 0
 
 
+def offline(root: Path, lang: str = "fr", site: Path | None = None, cache: Path | None = None) -> int:
+    from .offline import OfflineError, make_offline_copy
+
+    guide, problems = _load(root)
+    if guide is None:
+        _print_problems(problems, lang)
+        return 1
+    try:
+        report = make_offline_copy(root, site or root / "site", cache or root / ".cache" / "offline", guide)
+    except OfflineError as err:
+        print(f"bdw-guide: {err}", file=sys.stderr)
+        return 1
+    print(report.summary())
+    return 0
+
+
+def expand(root: Path, lang: str, out: Path | None) -> int:
+    from .engine import expand_tree
+    from .render import MarkerError
+
+    if out is None:
+        print("bdw-guide: expand --out DIR", file=sys.stderr)
+        return 2
+    try:
+        counts = expand_tree(root, out)
+    except DataError as err:
+        _print_problems(err.problems, lang)
+        return 1
+    except MarkerError as err:
+        print(err.render(lang), file=sys.stderr)
+        return 1
+    print(f"expand: {', '.join(f'{out / lang}/ ({n} pages)' for lang, n in counts.items())}")
+    return 0
+
+
+def finish(root: Path, lang: str, site_dir: Path | None, site_url: str | None) -> int:
+    from . import csp
+    from .engine import finish_site, site_url_of
+    from .pages import Theme
+    from .render import Renderer
+    from .theme_output import ThemeOutputError
+
+    if site_dir is None or not site_dir.is_dir():
+        print(f"bdw-guide: finish SITE_DIR (a built site; {site_dir} is not a folder)", file=sys.stderr)
+        return 2
+    guide, problems = _load(root)
+    if guide is None:
+        _print_problems(problems, lang)
+        return 1
+    try:
+        done = finish_site(site_dir, Renderer(guide), site_url or site_url_of(root),
+                           scripts=csp.ThemeScripts.from_dirs(Theme.of(root).dirs))
+    except ThemeOutputError as err:
+        print(f"bdw-guide: {err}", file=sys.stderr)
+        return 1
+    print(done.summary())
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bdw_guide", description=__doc__,
                                      epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["check", "sources", "pdf"], help="check | sources | pdf (see below / voir plus bas)")
+    parser.add_argument("command", choices=["check", "sources", "pdf", "offline", "expand", "finish"],
+                        help="check | sources | pdf | offline | expand | finish (see below / voir plus bas)")
+    parser.add_argument("site_dir", nargs="?", type=Path, help="finish: the built site / le site construit")
     parser.add_argument("--lang", choices=["fr", "en"], default=report_language(),
                         help="language of the messages / langue des messages (default / par défaut: fr)")
     parser.add_argument("--root", type=Path, default=Path.cwd(),
                         help="repository root / racine du dépôt (default / par défaut: .)")
-    parser.add_argument("--site", type=Path, help="pdf: built site / site construit (default: <root>/site)")
-    parser.add_argument("--cache", type=Path, help="pdf: PDF cache / cache des PDF (default: <root>/.cache/pdf)")
+    parser.add_argument("--site", type=Path, help="pdf, offline: built site / site construit (default: <root>/site)")
+    parser.add_argument("--cache", type=Path, help="pdf, offline: cache (default: <root>/.cache/pdf, <root>/.cache/offline)")
+    parser.add_argument("--out", type=Path, help="expand: where to write / où écrire")
+    parser.add_argument("--site-url", help="finish: the site's address / l’adresse du site (default: mkdocs.yml)")
     args = parser.parse_args(argv)
-    if args.command == "pdf":
-        return pdf(args.root, args.lang, args.site, args.cache)
+    if args.command in ("pdf", "offline"):
+        return {"pdf": pdf, "offline": offline}[args.command](args.root, args.lang, args.site, args.cache)
+    if args.command == "expand":
+        return expand(args.root, args.lang, args.out)
+    if args.command == "finish":
+        return finish(args.root, args.lang, args.site_dir, args.site_url)
     return {"check": check, "sources": sources}[args.command](args.root, args.lang)

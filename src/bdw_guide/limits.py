@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 import yaml
 
@@ -81,7 +81,7 @@ def structure_breach(text: str, loader: type) -> Breach | None:
             continue
         if not isinstance(event, yaml.NodeEvent):
             continue
-        line = event.start_mark.line + 1
+        line = event.start_mark.line + 1 if event.start_mark else 1
         is_key = False
         if open_blocks and open_blocks[-1][0]:
             is_key = open_blocks[-1][1]

@@ -13,8 +13,24 @@ from typing import Any
 from pydantic import BaseModel
 
 from .files import Survey, docs_problems, survey
-from .models import (LANGUAGES, Activity, Audience, Calendar, Campaign, CaseStudy, Contributors, GlossaryEntry,
-                     Message, Objective, Question, Questions, Text, Worksheet)
+from .models import (
+    LANGUAGES,
+    Activity,
+    Audience,
+    Calendar,
+    Campaign,
+    CaseStudy,
+    Contributors,
+    GlossaryEntry,
+    Message,
+    Objective,
+    Posts,
+    Question,
+    Questions,
+    Text,
+    Worksheet,
+)
+from .posts import check_drafts
 from .problems import ProblemLog
 from .ui_text import check_ui_text
 from .validation import validate
@@ -25,6 +41,7 @@ EXAMPLES_DIR = "examples"
 CASE_STUDIES_DIR = "case-studies"
 ACTIVITIES_DIR = "activities"
 WORKSHEETS_DIR = "worksheets"
+POSTS_DIR = "posts"
 
 
 @dataclass(frozen=True)
@@ -72,6 +89,7 @@ class Guide:
     worksheets: list[Entry]  # in the order of the pages they are used on
     case_studies: list[Entry] = field(default_factory=list)  # in their 'position' order
     examples: dict[str, str] = field(default_factory=dict)  # language -> commented example message file
+    posts: dict[tuple[str, str], Entry] = field(default_factory=dict)  # (objective, audience) -> post drafts
 
     def message(self, objective: str, audience: str) -> MessageEntry:
         return self.messages[(objective, audience)]
@@ -209,18 +227,19 @@ def load_guide(root: Path, data_dir: Path | None = None, docs_dir: Path | None =
     audiences, audience_ids = loading.keyed("audiences.yml", Audience)
     ui, _ = loading.keyed("ui.yml", Text, lambda source, key, text: _check_placeholders(loading, source, key, text))
     messages = _load_messages(loading, objective_ids, audience_ids)
-    glossary, _ = loading.keyed("glossary.yml", GlossaryEntry)
-    contributors = _load_contributors(loading, glossary)
+    glossary, glossary_ids = loading.keyed("glossary.yml", GlossaryEntry)
+    contributors = _load_contributors(loading, glossary_ids)
     calendar = _load_calendar(loading, objective_ids)
     questions = loading.whole("questions.yml", Questions)
     activities = _load_activities(loading)
     worksheets = _load_worksheets(loading, len(questions.root) if questions else 0)
     case_studies = _load_case_studies(loading, len(questions.root) if questions else 0)
     examples = _load_examples(loading, objective_ids, audience_ids)
+    posts = _load_posts(loading, messages, objective_ids, audience_ids, campaign)
     loading.log.raise_if_any()
     assert campaign and contributors and calendar and questions
     return Guide(loading.root, campaign, objectives, audiences, messages, ui, contributors, glossary,
-                 calendar, list(questions.root), activities, worksheets, case_studies, examples)
+                 calendar, list(questions.root), activities, worksheets, case_studies, examples, posts)
 
 
 def _check_placeholders(loading: _Loading, source: YamlSource, key: str, text: Text) -> None:
@@ -245,6 +264,39 @@ def _load_examples(loading: _Loading, objectives: list[str], audiences: list[str
     if len(data) == len(LANGUAGES) and data["fr"] != data["en"]:
         loading.log.add(loading.data_dir / EXAMPLES_DIR / "message.en.yml", 1, "", "examples_differ")
     return texts
+
+
+def _load_posts(loading: _Loading, messages: dict[tuple[str, str], MessageEntry], objectives: list[str],
+                audiences: list[str], campaign: Campaign | None) -> dict[tuple[str, str], Entry]:
+    """Post drafts, one file per message at data/posts/<objective>/<audience>.yml, each draft within
+    its platform's limit (with the hashtag added) and giving no figure its message lacks."""
+    folder = loading.data_dir / POSTS_DIR
+    posts: dict[tuple[str, str], Entry] = {}
+    tried: set[tuple[str, str]] = set()
+    for path in sorted(folder.rglob("*")):
+        if path.is_dir():
+            continue
+        if path.suffix not in (".yml", ".yaml"):
+            loading.log.add(path, 0, "", "wrong_extension", folder=POSTS_DIR)
+            continue
+        key = (path.parent.name, path.stem)
+        if path.parent.parent != folder or (objectives and key[0] not in objectives) or (audiences and key[1] not in audiences):
+            loading.log.add(path, 0, "", "posts_unknown_pair", objectives=", ".join(objectives),
+                            audiences=", ".join(audiences))
+            continue
+        tried.add(key)
+        source = read_yaml(path, loading.log)
+        item = validate(Posts, source, loading.log) if source is not None else None
+        if source is None or item is None:
+            continue
+        entry = Entry(f"{key[0]}/{key[1]}", item, loading.log.relative(path), _field_lines(source))
+        if campaign and key in messages:
+            check_drafts(item, messages[key].data, campaign.hashtag, loading.log, path, entry.lines)
+        posts[key] = entry
+    for key in messages:
+        if key not in tried:
+            loading.log.add(folder / key[0] / f"{key[1]}.yml", 0, "", "posts_missing", message=messages[key].path)
+    return posts
 
 
 def _load_calendar(loading: _Loading, objectives: list[str]) -> Calendar | None:
@@ -323,7 +375,8 @@ def _load_worksheets(loading: _Loading, question_count: int) -> list[Entry]:
     return sorted(worksheets, key=lambda e: (order.get(e.data.used_on, len(order)), e.data.position or 0, e.id))
 
 
-def _load_contributors(loading: _Loading, glossary: dict[str, GlossaryEntry]) -> Contributors | None:
+def _load_contributors(loading: _Loading, glossary: list[str]) -> Contributors | None:
+    """`glossary`: every id data/glossary.yml names, valid or not (a bad entry is its own problem)."""
     source = loading.read("contributors.yml")
     if source is None:
         return None

@@ -19,11 +19,12 @@ LANGUAGES: tuple[str, ...] = ("fr", "en")
 def _checked(text: str) -> str:
     if not text.strip():
         raise PydanticCustomError("empty_text", "the text is empty")
-    problem = unsafe_text_problem(text)
+    text = text.strip(" \t\r\n")  # keep a leading no-break space (French « : »)
+    problem = unsafe_text_problem(text)  # the text as it will be shown, not as it was indented
     if problem:
         code, details = problem
         raise PydanticCustomError(code, "unsafe text", details)
-    return text.strip(" \t\r\n")  # keep a leading no-break space (French « : »)
+    return text
 
 
 CheckedStr = Annotated[str, AfterValidator(_checked)]
@@ -44,6 +45,10 @@ class Text(Strict):
 
 
 class Objective(Strict):
+    """`title` is the objective's name as the guide states it: in French word for word (a campaign
+    speaks with one voice), in English our closest rendering (we do not have the English edition's
+    text). `short` is our own shorter title, for tags, filters and navigation."""
+
     title: Text
     short: Text
     intro: Text
@@ -55,16 +60,27 @@ class Audience(Strict):
 
 
 class Fact(Strict):
+    """A claim the guide cites. `source` is who published it, when the guide names it; `guide_page`
+    is the page of the guide (French edition) where the claim appears, and `guide_page_end` the last
+    one when it runs over, so every fact can be cited, named source or not."""
+
     claim: Text
     source: Text | None = None
+    guide_page: int = Field(ge=1, le=60)
+    guide_page_end: int | None = Field(default=None, ge=1, le=60)
 
 
 class Message(Strict):
+    """`ask` holds the guide's own call to action, and only that: where the guide gives none, leave
+    it out. `our_suggestion` is a call to action of ours, shown under its own label, never as the
+    guide's words."""
+
     objective: CheckedStr
     audience: CheckedStr
     headline: Text
     message: Text
-    ask: Text
+    ask: Text | None = None
+    our_suggestion: Text | None = None
     facts: list[Fact] = Field(min_length=1)
 
 
@@ -83,7 +99,7 @@ class Organization(Strict):
     glossary: CheckedStr | None = None
 
     @model_validator(mode="after")
-    def _named_once(self) -> "Organization":
+    def _named_once(self) -> Organization:
         if (self.name is None) == (self.glossary is None):
             raise PydanticCustomError("name_or_glossary", "give either 'name:' or 'glossary:'")
         return self
@@ -115,6 +131,7 @@ class Calendar(Strict):
     """The communication calendar: one week per objective, in the month of a sector event."""
 
     month: Text
+    month_number: int = Field(ge=1, le=12)  # 11 for November: dates of the calendar file (.ics)
     event: Text
     weeks: list[Week] = Field(min_length=1)
 
@@ -140,7 +157,8 @@ class Figure(Strict):
     """A key figure of a case study; the number is written in each language's format on the page."""
 
     value: int = Field(ge=0)
-    to: int | None = Field(default=None, ge=0)  # upper bound of a range ("30 to 57 million")
+    to: int | None = Field(default=None, ge=0)  # upper bound of a range ("600 to 800 words")
+    was: int | None = Field(default=None, ge=0)  # an earlier value it rose or fell from ("from 30 to 57")
     about: bool = False  # the source says "about" / "environ"
     label: Text
 
@@ -151,17 +169,31 @@ class CaseSection(Strict):
 
 
 class CaseStudy(Strict):
-    """A campaign run elsewhere, told in its source's structure and read through the guide's
-    eight planning questions (`questions:` has one text per question page: question-1...)."""
+    """Promotion work done elsewhere (a proposal, a lab, a campaign: `kind` says which), told in its
+    source's structure and read through the guide's eight planning questions (`questions:` has one
+    text per question page: question-1...)."""
 
     position: int = Field(ge=1)
     title: Text
+    kind: Text
     where: Text
     when: Text | None = None
     summary: Text
     figures: list[Figure] = Field(default_factory=list)
     sections: list[CaseSection] = Field(min_length=1)
     questions: dict[str, Text]
+
+
+class Posts(Strict):
+    """Post drafts of one message, one per platform (data/posts/<objective>/<audience>.yml); the
+    campaign hashtag is added at the end of each (see posts.py for each platform's limit)."""
+
+    x: Text
+    bluesky: Text
+    mastodon: Text
+    linkedin: Text
+    instagram: Text
+    facebook: Text
 
 
 FieldKind = Literal["lines", "list", "table", "grid"]
@@ -182,13 +214,13 @@ class WorksheetField(Strict):
     help: Text | None = None
     lines: int | None = Field(default=None, ge=1, le=12)
     items: int | None = Field(default=None, ge=1, le=12)
-    columns: list[Text] | None = Field(default=None, min_length=1, max_length=4)
+    columns: list[Text] | None = Field(default=None, min_length=1, max_length=5)
     rows: int | list[Text] | None = None
     row_labels: list[Text] | None = Field(default=None, min_length=1)
     row_labels_from: Literal["calendar"] | None = None
 
     @model_validator(mode="after")
-    def _shape_fits_kind(self) -> "WorksheetField":
+    def _shape_fits_kind(self) -> WorksheetField:
         given = {name for name in _SHAPE_FIELDS if getattr(self, name) is not None}
         for name in _KIND_NEEDS[self.kind]:
             if name not in given:
@@ -220,6 +252,6 @@ class Worksheet(Strict):
 
 _MODELS = (Text, Objective, Audience, Fact, Message, Campaign, Organization, Person, Contributors,
            GlossaryEntry, Week, Calendar, Question, Activity, Figure, CaseSection, CaseStudy, WorksheetField,
-           Worksheet)
+           Worksheet, Posts)
 FIELD_NAMES: frozenset[str] = frozenset(name for model in _MODELS for name in model.model_fields)
 MODEL_NAMES: frozenset[str] = frozenset(model.__name__ for model in _MODELS)  # as pydantic names union members

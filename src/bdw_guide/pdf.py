@@ -19,14 +19,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import browser
 from .loader import Guide
 from .models import LANGUAGES
 from .worksheets import PACK_PATH, PAPERS, PDF_PATH, WORKSHEET_PATH
 
 RENDER_VERSION = "1"  # change when the way PDFs are made changes, to refresh every cache entry
-CHROMIUM = os.environ.get("BDW_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 
 
 class PdfError(RuntimeError):
@@ -122,15 +120,14 @@ def _place(cached: Path, out: Path, report: Report) -> None:
 
 
 def _render(jobs: list[Job], cache_dir: Path) -> None:
-    if not Path(CHROMIUM).exists():
-        raise PdfError(f"Chromium is needed to make the PDFs and {CHROMIUM} does not exist: install it "
-                       "(Debian: apt-get install chromium) or set BDW_CHROMIUM to its path")
+    if not browser.available():
+        raise PdfError(browser.missing_message())
     from playwright.sync_api import sync_playwright  # only this step needs a browser
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = browser.launch(p)
         try:
-            page = browser.new_page()
+            page = chromium.new_page()
             # The site must not reach out while printing (and from file:// it has nothing to fetch).
             page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
                        else route.abort())
@@ -145,7 +142,7 @@ def _render(jobs: list[Job], cache_dir: Path) -> None:
                 page.pdf(path=str(target), prefer_css_page_size=True, print_background=True, tagged=True)
                 target.replace(cache_dir / f"{job.key}.pdf")
         finally:
-            browser.close()
+            chromium.close()
 
 
 def _merge(parts: list[Path], out: Path, title: str, lang: str) -> None:

@@ -184,8 +184,10 @@ CATALOGUE: dict[str, Texts] = {
                "écrivez plutôt en Markdown : *italique*, **gras**, [texte du lien](https://…)"),
     },
     "unsafe_scheme": {
-        "en": ("it links to a '{scheme}:' address, which is not allowed", "use an https:// or mailto: address"),
-        "fr": ("il renvoie à une adresse « {scheme}: », ce qui est interdit", "utilisez une adresse https:// ou mailto:"),
+        "en": ("it links to a '{scheme}:' address, which is not allowed",
+               "use an https://, http://, mailto: or tel: address, or the path of another page of the site"),
+        "fr": ("il renvoie à une adresse « {scheme}: », ce qui est interdit",
+               "utilisez une adresse https://, http://, « mailto: » ou « tel: », ou le chemin d’une autre page du site"),
     },
     # Contributors and worksheets
     "name_or_glossary": {
@@ -325,35 +327,36 @@ CATALOGUE: dict[str, Texts] = {
     },
 }
 
-# Markers in docs/ pages (<!-- bdw:... -->): (what is wrong, "") — the page is named by the caller.
+# Markers in docs/ pages (<!-- bdw:... -->), reported at their line.
 CATALOGUE.update({
     "marker_unknown": {
-        "en": ("unknown marker 'bdw:{kind}'; known: {known}", ""),
-        "fr": ("marqueur inconnu « bdw:{kind} »; marqueurs connus : {known}", ""),
+        "en": ("unknown marker 'bdw:{kind}'; known: {known}", "correct the name after 'bdw:', or delete the line"),
+        "fr": ("marqueur inconnu « bdw:{kind} »; marqueurs connus : {known}",
+               "corrigez le nom après « bdw: », ou supprimez la ligne"),
     },
     "marker_question": {
-        "en": ("'bdw:{marker}' needs a question number from 1 to {count}", ""),
-        "fr": ("« bdw:{marker} » demande un numéro de question de 1 à {count}", ""),
+        "en": ("'bdw:{marker}' needs a question number from 1 to {count}", "correct the marker on this line"),
+        "fr": ("« bdw:{marker} » demande un numéro de question de 1 à {count}", "corrigez le marqueur de cette ligne"),
     },
     "marker_worksheet": {
-        "en": ("'bdw:{marker}' names no file in data/worksheets; known: {known}", ""),
-        "fr": ("« bdw:{marker} » ne nomme aucun fichier de data/worksheets; fiches connues : {known}", ""),
+        "en": ("'bdw:{marker}' names no file in data/worksheets; known: {known}", "correct the marker on this line"),
+        "fr": ("« bdw:{marker} » ne nomme aucun fichier de data/worksheets; fiches connues : {known}", "corrigez le marqueur de cette ligne"),
     },
     "marker_slot": {
-        "en": ("'bdw:{marker}' names no page that shows worksheets; known: {known}", ""),
-        "fr": ("« bdw:{marker} » ne nomme aucune page qui affiche des fiches; pages connues : {known}", ""),
+        "en": ("'bdw:{marker}' names no page that shows worksheets; known: {known}", "correct the marker on this line"),
+        "fr": ("« bdw:{marker} » ne nomme aucune page qui affiche des fiches; pages connues : {known}", "corrigez le marqueur de cette ligne"),
     },
     "marker_case_study": {
-        "en": ("'bdw:{marker}' names no file in data/case-studies; known: {known}", ""),
-        "fr": ("« bdw:{marker} » ne nomme aucun fichier de data/case-studies; études connues : {known}", ""),
+        "en": ("'bdw:{marker}' names no file in data/case-studies; known: {known}", "correct the marker on this line"),
+        "fr": ("« bdw:{marker} » ne nomme aucun fichier de data/case-studies; études connues : {known}", "corrigez le marqueur de cette ligne"),
     },
     "marker_audience": {
-        "en": ("'bdw:{marker}' names no known audience; known: {known}", ""),
-        "fr": ("« bdw:{marker} » ne nomme aucun public connu; publics connus : {known}", ""),
+        "en": ("'bdw:{marker}' names no known audience; known: {known}", "correct the marker on this line"),
+        "fr": ("« bdw:{marker} » ne nomme aucun public connu; publics connus : {known}", "corrigez le marqueur de cette ligne"),
     },
     "marker_objective": {
-        "en": ("'bdw:{marker}' names no known objective; known: {known}", ""),
-        "fr": ("« bdw:{marker} » ne nomme aucun objectif connu; objectifs connus : {known}", ""),
+        "en": ("'bdw:{marker}' names no known objective; known: {known}", "correct the marker on this line"),
+        "fr": ("« bdw:{marker} » ne nomme aucun objectif connu; objectifs connus : {known}", "corrigez le marqueur de cette ligne"),
     },
 })
 
@@ -394,6 +397,29 @@ REPORT.update({
         "fr": ("Note aux réviseurs : {count} affirmations citées ont une source que le guide ne nomme pas "
                "(voyez : python -m bdw_guide sources).", ""),
     },
+    # `python -m bdw_guide sources`: a Markdown report for editors.
+    "sources_title": {
+        "en": ("# Claims cited in the guide whose source it does not name", ""),
+        "fr": ("# Affirmations citées dans le guide dont la source n’est pas nommée", ""),
+    },
+    "sources_intro": {
+        "en": ("The guide links each of these claims to a source, but the text we have does not say which one. "
+               "The site cites the guide itself and its page instead. Find the reference and add it as `source:` "
+               "to the fact (keep `guide_page:`).", ""),
+        "fr": ("Le guide rattache chacune de ces affirmations à une source, mais le texte dont nous disposons ne dit "
+               "pas laquelle. Le site cite plutôt le guide lui-même et sa page. Trouvez la référence et ajoutez-la "
+               "au fait comme «\u00a0source:\u00a0» (gardez «\u00a0guide_page:\u00a0»).", ""),
+    },
+    "sources_columns": {
+        "en": ("| File | Page | Claim (French) | Claim (English) |", ""),
+        "fr": ("| Fichier | Page | Affirmation (français) | Affirmation (anglais) |", ""),
+    },
+    "sources_count": {
+        "en": ("{count} claim.", "{count} claims."),
+        "fr": ("{count} affirmation.", "{count} affirmations."),
+    },
+    # The field of a problem with a whole file rather than one of its fields.
+    "whole_file": {"en": ("(file)", ""), "fr": ("(fichier)", "")},
     "translation_ok": {
         "en": ("Translations: no gaps between French and English in data/ and docs/.", ""),
         "fr": ("Traductions : aucun écart entre le français et l’anglais dans data/ et docs/.", ""),
@@ -566,5 +592,160 @@ CATALOGUE.update({
                "add {missing} where it belongs in the sentence, or remove it from the English text"),
         "fr": ("ce texte n’a pas {missing}, que le texte anglais emploie",
                "ajoutez {missing} à sa place dans la phrase, ou retirez-le du texte anglais"),
+    },
+})
+
+# Post drafts (data/posts/<objective>/<audience>.yml, see posts.py) — issue 17.
+CATALOGUE.update({
+    "post_too_long": {
+        "en": ("this {platform} draft is {count} long as {platform} counts it, over its limit of {limit} "
+               "(the hashtag added at the end counts too)",
+               "shorten it by at least {over}, keeping its point, its ask and its figures as the message gives them"),
+        "fr": ("cette publication pour {platform} compte {count} caractères selon le décompte de {platform}, au-delà "
+               "de sa limite de {limit} (le mot-clic ajouté à la fin compte aussi)",
+               "raccourcissez-la d’au moins {over}, en gardant l’idée, la demande et les chiffres tels que le message "
+               "les donne"),
+    },
+    "post_opening_too_long": {
+        "en": ("the first line of this {platform} draft is {count} characters long, but {platform} shows only about "
+               "the first {visible} before it folds the post",
+               "make the first line the point of the message in at most {visible} characters, then start a new line"),
+        "fr": ("la première ligne de cette publication pour {platform} compte {count} caractères, mais {platform} "
+               "n’affiche qu’environ les {visible} premiers avant de replier la publication",
+               "faites de la première ligne l’idée du message en {visible} caractères au plus, puis changez de ligne"),
+    },
+    "post_hashtag_typed": {
+        "en": ("this draft holds the campaign hashtag {tag}, which is already added at the end of every draft",
+               "remove it from the text"),
+        "fr": ("cette publication contient le mot-clic de la campagne {tag}, déjà ajouté à la fin de chaque "
+               "publication", "retirez-le du texte"),
+    },
+    "post_figure_unknown": {
+        "en": ("this draft gives a figure its message does not ({figure})",
+               "use only the figures of the message (headline, message, ask, facts), or take this one out"),
+        "fr": ("cette publication donne un chiffre que son message ne donne pas ({figure})",
+               "n’utilisez que les chiffres du message (titre, message, demande, faits), ou retirez celui-ci"),
+    },
+    "posts_missing": {
+        "en": ("the message {message} has no post drafts",
+               "create this file with one draft per platform (x, bluesky, mastodon, linkedin, instagram, facebook), "
+               "each with fr: and en:; copy another file of data/posts and rewrite it"),
+        "fr": ("le message {message} n’a pas de publications",
+               "créez ce fichier avec une publication par plateforme (x, bluesky, mastodon, linkedin, instagram, "
+               "facebook), chacune avec « fr: » et « en: »; copiez un autre fichier de data/posts et réécrivez-le"),
+    },
+    "posts_unknown_pair": {
+        "en": ("this file matches no message: post drafts go in data/posts/<objective>/<audience>.yml",
+               "rename it after its message's objective ({objectives}) and audience ({audiences})"),
+        "fr": ("ce fichier ne correspond à aucun message : les publications vont dans "
+               "data/posts/<objectif>/<public>.yml",
+               "renommez-le d’après l’objectif ({objectives}) et le public ({audiences}) de son message"),
+    },
+})
+
+# Issue 13 (security half): one rule for every contributed text, docs/ pages and their front matter.
+_NB = "\u00a0"
+CATALOGUE.update({
+    "unsafe_comment": {
+        "en": ("it contains an HTML comment <!-- -->, which is not allowed (the only comments are the site's "
+               "markers <!-- bdw:... -->)", "delete the comment; a note for other contributors belongs in the "
+               "pull request"),
+        "fr": ("il contient un commentaire HTML <!-- -->, ce qui est interdit (les seuls commentaires permis sont "
+               "les marqueurs du site <!-- bdw:… -->)", "supprimez le commentaire; une note pour les autres "
+               "personnes qui contribuent va dans la demande de tirage"),
+    },
+    "unsafe_attribute": {
+        "en": ("it sets the attribute '{name}' in an attribute list {{: ... }}, which is not allowed",
+               "an attribute list may set only an id ({{: #my-id }}) or a class ({{: .my-class }}); write links "
+               "as [text](https://...)"),
+        "fr": (f"il donne l’attribut «{_NB}{{name}}{_NB}» dans une liste d’attributs «{_NB}{{{{: … }}}}{_NB}», ce qui est interdit",
+               "une liste d’attributs ne peut donner qu’un identifiant ({{: #mon-id }}) ou une classe "
+               "({{: .ma-classe }}); écrivez les liens sous la forme [texte](https://…)"),
+    },
+    "unsafe_id": {
+        "en": ("the id '{value}' starts with two underscores, like the theme's own ids", "choose an id that starts "
+               "with a letter, such as 'my-section'"),
+        "fr": (f"l’identifiant «{_NB}{{value}}{_NB}» commence par deux soulignés, comme ceux du thème",
+               f"choisissez un identifiant qui commence par une lettre, comme «{_NB}ma-section{_NB}»"),
+    },
+    "unsafe_image": {
+        "en": ("it shows an image from '{address}'; images may only come from the site itself",
+               "put the image under docs/, next to the page, and write its path relative to the page, such as "
+               "![description](images/photo.png)"),
+        "fr": (f"il affiche une image venant de «{_NB}{{address}}{_NB}»; les images doivent venir du site lui-même",
+               "placez l’image sous docs/, près de la page, et écrivez son chemin à partir de la page, par exemple "
+               "![description](images/photo.png)"),
+    },
+    "marker_malformed": {
+        "en": ("'{text}' looks like a marker of the site but is not written like one",
+               "write it on a line of its own as <!-- bdw:name --> or <!-- bdw:name id -->, in lowercase "
+               "(the known names are listed in README.md)"),
+        "fr": (f"«{_NB}{{text}}{_NB}» ressemble à un marqueur du site, mais n’est pas écrit comme tel",
+               "écrivez-le seul sur sa ligne, sous la forme <!-- bdw:nom --> ou <!-- bdw:nom id -->, en minuscules "
+               "(les noms connus sont dans README.md)"),
+    },
+    "front_matter_yaml": {
+        "en": ("the page settings between the '---' lines are not valid YAML: {detail}",
+               "write one setting per line as 'key: value' (see the list of settings in CONTRIBUTING.md), "
+               "with the text in quotes if it contains ': '"),
+        "fr": (f"les réglages de la page entre les lignes «{_NB}---{_NB}» ne sont pas du YAML valide{_NB}: {{detail}}",
+               f"écrivez un réglage par ligne sous la forme «{_NB}clé: valeur{_NB}» (voyez la liste des réglages "
+               f"dans CONTRIBUTING.md), et le texte entre guillemets s’il contient «{_NB}:{_NB}»"),
+    },
+    "front_matter_alias": {
+        "en": ("the page settings use a YAML anchor (&) or alias (*)", "write each setting in full; a text that "
+               "starts with & or * goes in quotes"),
+        "fr": ("les réglages de la page utilisent une ancre (&) ou un alias (*) YAML",
+               "écrivez chaque réglage en entier; un texte qui commence par & ou * se met entre guillemets"),
+    },
+    "front_matter_not_mapping": {
+        "en": ("the page settings between the '---' lines should be lines 'key: value'",
+               "write one setting per line, such as 'title: My page', or delete the two '---' lines"),
+        "fr": (f"les réglages de la page entre les lignes «{_NB}---{_NB}» doivent être des lignes «{_NB}clé: valeur{_NB}»",
+               f"écrivez un réglage par ligne, comme «{_NB}title: Ma page{_NB}», ou supprimez les deux lignes "
+               f"«{_NB}---{_NB}»"),
+    },
+    "front_matter_unknown": {
+        "en": ("'{name}' is not a page setting of this site", "use one of: {choices} (see CONTRIBUTING.md), or "
+               "delete the line"),
+        "fr": (f"«{_NB}{{name}}{_NB}» n’est pas un réglage de page de ce site",
+               f"utilisez l’un de ceux-ci (voyez CONTRIBUTING.md), ou supprimez la ligne{_NB}: {{choices}}"),
+    },
+    "front_matter_unknown_close": {
+        "en": ("'{name}' is not a page setting of this site", "did you mean '{close}'? Rename it"),
+        "fr": (f"«{_NB}{{name}}{_NB}» n’est pas un réglage de page de ce site",
+               f"vouliez-vous écrire «{_NB}{{close}}{_NB}»? Renommez-le"),
+    },
+    "front_matter_meta_lines": {
+        "en": ("the first line of the page reads as a page setting ('{name}: ...') and would vanish from the page",
+               "start the page with its title ('# Title'), or leave a blank line before this text"),
+        "fr": (f"la première ligne de la page se lit comme un réglage de page («{_NB}{{name}}: …{_NB}») et "
+               "disparaîtrait de la page",
+               f"commencez la page par son titre («{_NB}# Titre{_NB}»), ou laissez une ligne vide avant ce texte"),
+    },
+    "front_matter_not_text": {
+        "en": ("'{name}' should be a text", "write the text after the colon, in quotes if it looks like a number, "
+               "yes/no or a date"),
+        "fr": (f"«{_NB}{{name}}{_NB}» doit être un texte",
+               "écrivez le texte après le deux-points, entre guillemets s’il ressemble à un nombre, à yes/no ou à "
+               "une date"),
+    },
+    "front_matter_hide": {
+        "en": ("'hide:' should list what to hide from: {choices}", "write each on its own line as '  - toc'"),
+        "fr": (f"«{_NB}hide:{_NB}» doit énumérer ce qu’il faut cacher, parmi{_NB}: {{choices}}",
+               f"écrivez chacun sur sa propre ligne, comme «{_NB}  - toc{_NB}»"),
+    },
+    "front_matter_template": {
+        "en": ("'{value}' is not a page template of this site", "use one of: {choices}, or delete the line"),
+        "fr": (f"«{_NB}{{value}}{_NB}» n’est pas un gabarit de page de ce site",
+               f"utilisez l’un de ceux-ci, ou supprimez la ligne{_NB}: {{choices}}"),
+    },
+    "front_matter_icon": {
+        "en": ("'{value}' is not an icon of the theme",
+               "write an icon name such as 'material/school' (the list: https://squidfunk.github.io/mkdocs-"
+               "material/reference/icons-emojis/), or delete the line"),
+        "fr": (f"«{_NB}{{value}}{_NB}» n’est pas une icône du thème",
+               f"écrivez un nom d’icône comme «{_NB}material/school{_NB}» (la liste : https://squidfunk.github.io/"
+               "mkdocs-material/reference/icons-emojis/), ou supprimez la ligne"),
     },
 })

@@ -50,7 +50,7 @@ class Problem:
 
     def field_name(self, lang: str) -> str:
         """The field, or "(file)" when the problem is with the whole file."""
-        return self.field or ("(fichier)" if lang == "fr" else "(file)")
+        return self.field or REPORT["whole_file"][lang][0]
 
     def render(self, lang: str = "en") -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

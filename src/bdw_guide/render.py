@@ -3,7 +3,7 @@
 Pages in `docs/<lang>/` hold a marker such as `<!-- bdw:audience public -->`;
 `expand_markers` replaces it with Markdown (headings, so the table of contents
 and search sections stay native) and HTML blocks (cards, the overview grid).
-Templates live in `overrides/bdw/` so markup stays out of Python.
+Templates live in `templates/` beside this module (package data) so markup stays out of Python.
 """
 from __future__ import annotations
 
@@ -11,23 +11,34 @@ import itertools
 import json
 import posixpath
 import re
+import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup
 
 from .loader import Entry, Guide, MessageEntry, worksheet_slots
-from .models import LANGUAGES
+from .models import LANGUAGES, Fact
+from .posts import drafts_view
 from .problem_texts import CATALOGUE
 from .problems import Problem
-from .text_rules import MarkdownRenderer, abbreviation_lines, plain_text
+from .text_rules import MARKER, MarkdownRenderer, abbreviation_lines, plain_text
 from .ui_text import fill
 from .worksheets import PACK_PATH, PAPERS, PDF_PATH, WORKSHEET_PATH, control_names, row_headings, used_on_source
 
-MARKER = re.compile(r"^<!--\s*bdw:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->[ \t]*$", re.M)
-SLOT = re.compile(r"<!-- bdw-slot (\d+) -->")
+# Markers a page may hold, and the kind of argument each one takes (see `marker_problem`).
+MARKER_KINDS: dict[str, str | None] = {
+    "audience": "audience", "objective": "objective", "overview": None, "ways": None, "objective-list": None,
+    "contributors": None, "calendar": None, "hashtag": None, "glossary": None, "question-list": None,
+    "activities": None, "question": "question", "question-nav": "question", "worksheets": "slot",
+    "worksheet": "worksheet", "worksheet-list": None, "example-message": None, "example-problem": None,
+    "case-study": "case_study", "case-study-list": None, "in-practice": "question", "calendar-file": None,
+    "offline-copy": None,
+}
+_EMPHASIS = re.compile(r"\*([^*\n]+)\*")  # *title* in a citation; plain_text would also drop its no-break spaces
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 # Language-independent paths of generated pages (directory URLs, relative to a language root).
 OVERVIEW_PATH = "messages/overview/"
@@ -35,6 +46,10 @@ AUDIENCE_PATH = "messages/audiences/{id}/"
 OBJECTIVE_PATH = "messages/objectives/{id}/"
 QUESTION_PATH = "planning/question-{id}/"
 CASE_STUDY_PATH = "case-studies/{id}/"
+CALENDAR_PATH = "calendar/beyond-decent-work-{lang}.ics"  # the calendar file, under each language's root
+# The offline copy of the whole site (both languages), made by `python -m bdw_guide offline`.
+OFFLINE_PATH = "downloads/guide-hors-ligne-offline.zip"
+OFFLINE_SIZE = "<!-- bdw-offline-size -->"  # replaced by the zip's size once it exists
 # The same pages as Markdown sources, for links inside generated Markdown (MkDocs checks those).
 SOURCES = {"overview": "messages/overview.md", "audience": "messages/audiences/{id}.md",
            "objective": "messages/objectives/{id}.md", "question": "planning/question-{id}.md"}
@@ -52,11 +67,49 @@ def number(value: int, lang: str) -> str:
 
 
 def figure_text(figure, lang: str, ui: dict) -> str:
-    """"about 860,000", "30 to 57": a case-study figure's number part, in the page's language."""
+    """"about 860,000", "600 to 800", "from 30 to 57": a case-study figure's number part, in the
+    page's language (`to`: a range; `was`: the value it changed from)."""
     text = number(figure.value, lang)
     if figure.to is not None:
         text = fill(ui["figure_range"][lang], a=text, b=number(figure.to, lang))
+    if figure.was is not None:
+        text = fill(ui["figure_change"][lang], a=number(figure.was, lang), b=text)
     return fill(ui["figure_about"][lang], n=text) if figure.about else text
+
+
+def marker_problem(guide: Guide | None, kind: str, arg: str | None) -> tuple[str, dict[str, object]] | None:
+    """(problem code, details) when a marker names nothing the guide knows, else None: the one check
+    behind both `check` and the build. Without a guide (bad data) only the marker's name is checked."""
+    if kind not in MARKER_KINDS:
+        return "marker_unknown", {"kind": kind, "known": ", ".join(MARKER_KINDS)}
+    takes = MARKER_KINDS[kind]
+    if takes is None or guide is None:
+        return None
+    marker = f"{kind} {arg or ''}".strip()
+    if takes == "question":
+        count = len(guide.questions)
+        if not arg or not arg.isdigit() or not 1 <= int(arg) <= count:
+            return "marker_question", {"marker": marker, "count": count}
+        return None
+    known = {"audience": list(guide.audiences), "objective": list(guide.objectives),
+             "worksheet": [w.id for w in guide.worksheets], "slot": worksheet_slots(len(guide.questions)),
+             "case_study": [c.id for c in guide.case_studies]}[takes]
+    return None if arg in known else (f"marker_{takes}", {"marker": marker, "known": ", ".join(known)})
+
+def guide_pages(fact: Fact) -> str:
+    """"12", or "9–10" when the claim runs over two pages."""
+    return f"{fact.guide_page}–{fact.guide_page_end}" if fact.guide_page_end else str(fact.guide_page)
+
+
+def citation(guide: Guide, fact: Fact, lang: str) -> str:
+    """A fact's citation in Markdown (the card shows it; copied text carries it without markup)."""
+    campaign = guide.campaign
+    reference = fill(guide.t("guide_reference", lang),
+        publisher=campaign.publisher, title=campaign.title["fr"], title_en=campaign.title["en"],
+        year=campaign.year, pages=guide_pages(fact))
+    if fact.source:
+        return fill(guide.t("citation_named", lang), source=fact.source[lang], reference=reference)
+    return fill(guide.t("citation_unnamed", lang), reference=reference)
 
 
 class MarkerError(ValueError):
@@ -85,8 +138,12 @@ class Renderer:
     """Renders one language of the guide; make one per build so templates are re-read."""
 
     guide: Guide
-    templates: Path
+    templates: Path = TEMPLATES
     edit_base: str | None = None  # e.g. https://github.com/org/repo/edit/main/
+    # The offline copy (opened from a folder): page links name their file ("x/y.html"), since a
+    # folder URL would show the folder, not its page. Maps a directory URL to that file.
+    file_url: Callable[[str], str] | None = None
+    default_language: str = LANGUAGES[0]  # at the site's root; the others in their own folder
 
     def __post_init__(self) -> None:
         self.env = Environment(
@@ -104,18 +161,31 @@ class Renderer:
         self.env.filters["md_inline"] = pass_context(lambda ctx, text: markdown.inline(text, ctx["lang"]))
         self.env.filters["slot"] = self._slot
         self.env.filters["css"] = lambda text: Markup(css_string(str(text)))
+        self.env.filters["post_drafts"] = pass_context(lambda ctx, entry: drafts_view(
+            self.guide.posts[entry.key].data, self.guide.campaign.hashtag[ctx["lang"]], ctx["lang"],
+            lambda n: number(n, ctx["lang"])))
         self._slots: dict[str, str] = {}
         self._next_slot = itertools.count()
+        # Slots carry a secret of this build, so a page cannot name (and steal or copy) one.
+        self._nonce = secrets.token_hex(8)
+        self._slot_comment = re.compile(rf"<!-- bdw-slot {self._nonce} (\d+) -->")
+        self._slot_token = re.compile(rf"bdwslot{self._nonce}x(\d+)")
 
     def _slot(self, html: str) -> Markup:
         """Park finished HTML behind a placeholder so Markdown does not parse it again (slow, and
         pointless); `fill_slots` puts it back into the page's HTML after conversion."""
         key = str(next(self._next_slot))  # never reused, even after fill_slots pops a key
         self._slots[key] = str(html)
-        return Markup(f"<!-- bdw-slot {key} -->")
+        return Markup(f"<!-- bdw-slot {self._nonce} {key} -->")
 
-    def fill_slots(self, html: str) -> str:
-        return SLOT.sub(lambda m: self._slots.pop(m.group(1), m.group(0)), html)
+    def fill_slots(self, html: str, clean: Callable[[str], str] | None = None) -> str:
+        """The page's HTML with its slots filled. `clean` (the sanitizer) runs on the page first:
+        everything Markdown made from the page and its generated text, but not the slots, which
+        hold the templates' own markup (forms, buttons) around texts already sanitized one by one."""
+        if clean is not None:
+            html = clean(self._slot_comment.sub(lambda m: f"bdwslot{self._nonce}x{m.group(1)}", html))
+            return self._slot_token.sub(lambda m: self._slots.pop(m.group(1), ""), html)
+        return self._slot_comment.sub(lambda m: self._slots.pop(m.group(1), m.group(0)), html)
 
     def _abbreviations(self) -> dict[str, dict[str, str]]:
         """Each language's glossary: abbreviation -> expansion (built once per build)."""
@@ -131,17 +201,20 @@ class Renderer:
     def expand_markers(self, markdown: str, lang: str, page_path: str, page_src: str = "") -> str:
         """Replace every marker in a page's Markdown; raise MarkerError for an unknown one."""
 
+        views = self._views()
+
         def replace(match: re.Match[str]) -> str:
             kind, arg = match.group(1), match.group(2)
-            view = self._views().get(kind)
-            if view is None:
-                raise MarkerError("marker_unknown", kind=kind, known=", ".join(self._views()))
-            return view(arg, lang, page_path, page_src)
+            problem = marker_problem(self.guide, kind, arg)
+            if problem:
+                raise MarkerError(problem[0], **problem[1])
+            return views[kind](arg, lang, page_path, page_src)
 
         return MARKER.sub(replace, markdown)
 
     def card(self, entry: MessageEntry, lang: str) -> str:
         return self._render("card.html", lang, "", "", entry=entry, m=entry.data,
+                            citation=lambda fact: self.citation(fact, lang),
                             objective=self.guide.objectives[entry.data.objective],
                             audience=self.guide.audiences[entry.data.audience],
                             number=self.guide.objective_number(entry.data.objective),
@@ -161,19 +234,20 @@ class Renderer:
                                "title": entry.data.title[lang], "guide": self.guide.campaign.title[lang],
                                "address": site_url.rstrip("/") + "/" + prefix + WORKSHEET_PATH.format(id=entry.id),
                                "page_numbers": Markup(page_numbers)})
-        template = self.env.get_template("worksheet-pages.css")
-        return template.render(sheets=sheets, papers=PAPERS)
+        return self.env.get_template("worksheet-pages.css").render(sheets=sheets, papers=PAPERS)
 
     def copy_text(self, entry: MessageEntry, lang: str) -> str:
-        """The message as a reader pastes it: text and ask, then its source line and the hashtag."""
+        """The message as a reader pastes it: text and the guide's ask (never our suggestion, which
+        is not the guide's), then the citation of each fact, as on the card, and the hashtag."""
         m = entry.data
-        sources = [f.source[lang] if f.source else self.guide.t("source_unnamed_copy", lang) for f in m.facts]
-        unique = list(dict.fromkeys(sources))
-        label = self.guide.t("source", lang)
-        lines = [f"{plain_text(m.message[lang])} {plain_text(m.ask[lang])}", ""]
-        lines += [f"{label} {source}" for source in unique]
-        lines.append(self.guide.campaign.hashtag[lang])
-        return "\n".join(lines)
+        text = plain_text(m.message[lang]) + (f" {plain_text(m.ask[lang])}" if m.ask else "")
+        citations = list(dict.fromkeys(_EMPHASIS.sub(r"\1", self.citation(fact, lang)) for fact in m.facts))
+        return "\n".join([text, "", *citations, self.guide.campaign.hashtag[lang]])
+
+    def citation(self, fact: Fact, lang: str) -> str:
+        """Where a fact comes from, as a reader can cite it (Markdown): the source the guide names,
+        or the guide itself when it names none, with the guide's page either way."""
+        return citation(self.guide, fact, lang)
 
     def edit_url(self, entry: MessageEntry | Entry, lang: str, field: str = "message") -> str | None:
         """The item's one data file in the web editor, at the line of this language's text."""
@@ -194,17 +268,21 @@ class Renderer:
                 "worksheets": self._worksheets, "worksheet": self._worksheet_page,
                 "worksheet-list": self._worksheet_list, "example-message": self._example_message,
                 "example-problem": self._example_problem, "case-study": self._case_study,
-                "case-study-list": self._simple("case-study-list.html"), "in-practice": self._question("in-practice.html")}
+                "case-study-list": self._simple("case-study-list.html"), "in-practice": self._question("in-practice.html"),
+                "calendar-file": self._simple("calendar-file.html"),
+                "offline-copy": self._simple("offline-copy.html")}
 
     def _case_study(self, case_id: str | None, lang: str, page_path: str, page_src: str) -> str:
-        known = {entry.id: entry for entry in self.guide.case_studies}
-        if case_id not in known:
-            raise MarkerError("marker_case_study", marker=f"case-study {case_id or ''}".strip(), known=", ".join(known))
-        return self._render("case-study.html", lang, page_path, page_src, entry=known[case_id])
+        entry = next(c for c in self.guide.case_studies if c.id == case_id)
+        return self._render("case-study.html", lang, page_path, page_src, entry=entry)
 
     def _example_message(self, _arg: str | None, lang: str, page_path: str, page_src: str) -> str:
-        """The commented example file, as a code block readers can copy (Markdown, not HTML)."""
-        return f'```yaml title="data/messages/access/public.yml"\n{self.guide.examples[lang].rstrip()}\n```'
+        """The commented example file, as a code block readers can copy (Markdown, not HTML), titled
+        with the real message file it copies its facts from."""
+        text = self.guide.examples[lang]
+        ids = [re.search(rf"^{key}:\s*([a-z0-9-]+)", text, re.M) for key in ("objective", "audience")]
+        title = "data/messages/{}/{}.yml".format(*(m.group(1) if m else "?" for m in ids))
+        return f'```yaml title="{title}"\n{text.rstrip()}\n```'
 
     def _example_problem(self, _arg: str | None, lang: str, page_path: str, page_src: str) -> str:
         """What the check prints for a typical mistake, from the same catalogue as the real check."""
@@ -214,12 +292,9 @@ class Renderer:
 
     def _question(self, template: str) -> Callable[[str | None, str, str, str], str]:
         def view(arg: str | None, lang: str, page_path: str, page_src: str) -> str:
-            count = len(self.guide.questions)
-            if not arg or not arg.isdigit() or not 1 <= int(arg) <= count:
-                raise MarkerError("marker_question", marker=f"{template[:-5]} {arg or ''}".strip(), count=count)
-            n = int(arg)
+            n = int(arg or 0)
             return self._render(template, lang, page_path, page_src, n=n, question=self.guide.questions[n - 1],
-                                total=count)
+                                total=len(self.guide.questions))
         return view
 
     def _activities(self, _arg: str | None, lang: str, page_path: str, page_src: str) -> str:
@@ -233,10 +308,7 @@ class Renderer:
         return fill(self.guide.t("worksheet_for_question", lang), n=n, title=self.guide.questions[n - 1].title[lang])
 
     def _worksheet_page(self, worksheet_id: str | None, lang: str, page_path: str, page_src: str) -> str:
-        entry = next((w for w in self.guide.worksheets if w.id == worksheet_id), None)
-        if entry is None:
-            known = ", ".join(w.id for w in self.guide.worksheets)
-            raise MarkerError("marker_worksheet", marker=f"worksheet {worksheet_id or ''}".strip(), known=known)
+        entry = next(w for w in self.guide.worksheets if w.id == worksheet_id)
         source = posixpath.relpath(used_on_source(entry.data.used_on), posixpath.dirname(page_src) or ".")
         return self._render("worksheet-page.html", lang, page_path, page_src, entry=entry,
                             used_on_title=self._used_on_title(entry.data.used_on, lang), used_on_src=source)
@@ -247,31 +319,30 @@ class Renderer:
                             where=lambda entry: self._used_on_title(entry.data.used_on, lang))
 
     def _worksheets(self, slot: str | None, lang: str, page_path: str, page_src: str) -> str:
-        slots = worksheet_slots(len(self.guide.questions))
-        if slot not in slots:
-            raise MarkerError("marker_slot", marker=f"worksheets {slot or ''}".strip(), known=", ".join(slots))
-        worksheets = self.guide.worksheets_for(slot)
+        worksheets = self.guide.worksheets_for(slot or "")
         return self._render("worksheets.html", lang, page_path, page_src, worksheets=worksheets)
 
     def _simple(self, template: str) -> Callable[[str | None, str, str, str], str]:
         return lambda _arg, lang, page_path, page_src: self._render(template, lang, page_path, page_src)
 
     def _audience(self, audience_id: str | None, lang: str, page_path: str, page_src: str) -> str:
-        audience = self._known(audience_id, self.guide.audiences, "audience")
-        cards = [self.guide.message(o, audience_id) for o in self.guide.objectives]  # type: ignore[arg-type]
-        return self._render("audience-page.html", lang, page_path, page_src, audience=audience, entries=cards)
+        key = self._known(audience_id, self.guide.audiences, "audience")
+        cards = [self.guide.message(o, key) for o in self.guide.objectives]
+        return self._render("audience-page.html", lang, page_path, page_src, audience=self.guide.audiences[key],
+                            entries=cards)
 
     def _objective(self, objective_id: str | None, lang: str, page_path: str, page_src: str) -> str:
-        objective = self._known(objective_id, self.guide.objectives, "objective")
-        cards = [self.guide.message(objective_id, a) for a in self.guide.audiences]  # type: ignore[arg-type]
-        return self._render("objective-page.html", lang, page_path, page_src, objective=objective,
-                            number=self.guide.objective_number(objective_id), entries=cards)  # type: ignore[arg-type]
+        key = self._known(objective_id, self.guide.objectives, "objective")
+        cards = [self.guide.message(key, a) for a in self.guide.audiences]
+        return self._render("objective-page.html", lang, page_path, page_src, objective=self.guide.objectives[key],
+                            number=self.guide.objective_number(key), entries=cards)
 
     @staticmethod
-    def _known(key: str | None, known: dict, kind: str):
-        if key not in known:
+    def _known(key: str | None, known: dict, kind: str) -> str:
+        """`key`, once checked to name one of `known`."""
+        if key is None or key not in known:
             raise MarkerError(f"marker_{kind}", marker=f"{kind} {key or ''}".strip(), known=", ".join(known))
-        return known[key]
+        return key
 
     def _render(self, template: str, lang: str, page_path: str, page_src: str, **context) -> str:
         guide = self.guide
@@ -281,17 +352,26 @@ class Renderer:
             return fill(text, **values) if values else text
 
         def url(target: str) -> str:
+            if self.file_url:
+                path, hash_, fragment = target.partition("#")
+                target = self.file_url(path) + hash_ + fragment
             return relative_url(target, page_path)
+
+        def root_url(target: str) -> str:
+            """A file at the site's root, shared by both languages (the offline copy)."""
+            prefix = "" if lang == self.default_language else f"{lang}/"
+            return relative_url(target, prefix + page_path)
 
         def src(kind: str, id: str = "") -> str:
             target = SOURCES[kind].format(id=id)
             return posixpath.relpath(target, posixpath.dirname(page_src) or ".")
 
         return self.env.get_template(template).render(
-            guide=guide, lang=lang, t=t, url=url, src=src, card=lambda e: self._slot(self.card(e, lang)),
+            guide=guide, lang=lang, t=t, url=url, root_url=root_url, src=src, card=lambda e: self._slot(self.card(e, lang)),
             OVERVIEW_PATH=OVERVIEW_PATH, AUDIENCE_PATH=AUDIENCE_PATH, OBJECTIVE_PATH=OBJECTIVE_PATH,
             QUESTION_PATH=QUESTION_PATH, WORKSHEET_PATH=WORKSHEET_PATH, PDF_PATH=PDF_PATH, PACK_PATH=PACK_PATH,
-            CASE_STUDY_PATH=CASE_STUDY_PATH, figure=lambda f: figure_text(f, lang, guide.ui),
+            CASE_STUDY_PATH=CASE_STUDY_PATH, CALENDAR_PATH=CALENDAR_PATH, OFFLINE_PATH=OFFLINE_PATH, OFFLINE_SIZE=Markup(OFFLINE_SIZE),
+            offline=self.file_url is not None, figure=lambda f: figure_text(f, lang, guide.ui),
             row_headings=lambda field: row_headings(guide, field, lang),
             **context,
         )

@@ -31,7 +31,7 @@ def split_index(site_dir: Path, default_language: str) -> dict[str, int]:
     by_lang: dict[str, list[dict]] = {}
     languages = [lang for lang in merged["config"].get("lang", []) if lang != default_language]
     for doc in merged["docs"]:
-        lang = next((l for l in languages if doc["location"].startswith(f"{l}/") or doc["location"] in (l, f"{l}/")), default_language)
+        lang = next((code for code in languages if doc["location"].startswith(f"{code}/") or doc["location"] in (code, f"{code}/")), default_language)
         if lang != default_language:
             doc = {**doc, "location": doc["location"][len(lang) + 1:] if doc["location"].startswith(f"{lang}/") else ""}
         by_lang.setdefault(lang, []).append(doc)
@@ -43,3 +43,15 @@ def split_index(site_dir: Path, default_language: str) -> dict[str, int]:
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         counts[lang] = len(docs)
     return counts
+
+
+def write_scripts(site_dir: Path) -> list[Path]:
+    """Each language's index also as a script, `search/search_index.js` (`var __index = ...`): opened
+    from a folder, the theme cannot fetch JSON and loads that script instead, from the same `base` as
+    the JSON (what Material's offline plugin writes, for every language's index here)."""
+    written = []
+    for index in sorted(site_dir.rglob(INDEX.as_posix())):
+        script = index.with_suffix(".js")
+        script.write_text(f"var __index = {index.read_text(encoding='utf-8')}", encoding="utf-8")
+        written.append(script)
+    return written

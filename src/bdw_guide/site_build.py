@@ -2,29 +2,37 @@
 
 A `BuildSession` is created at the start of each outer build and thrown away
 at the next: the data, the templates and every cache live exactly one build,
-so `make serve` shows any change under data/, overrides/ or docs/ on reload.
+so `make serve` shows any change under data/, the templates or docs/ on reload.
 """
 from __future__ import annotations
 
-import json
+import html as html_text
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from typing import Any
 
-from . import csp, search_split, sitemap
-from .loader import Guide, load_guide
+from . import calendar_file, csp, dates, search_split, sitemap, theme_output
+from .engine import finish_site
+from .loader import Entry, Guide
 from .models import LANGUAGES
-from .problems import DataError, Problem, ProblemLog
-from .render import MARKER, Renderer, relative_url
-from .translation import page_gaps
+from .pages import Theme, safe_meta, safe_title
+from .problems import DataError, Problem
+from .render import MARKER, TEMPLATES, Renderer
+from .site_check import check_site
+from .text_rules import sanitize, tooltip_safe
 
 LOADS = {"count": 0}  # how many times data was loaded in this process (reported by bench)
+OFFLINE_ENV = "BDW_OFFLINE"  # "1": build the offline copy (see offline.py)
+FILE_WORKER_SCRIPT = "assets/javascripts/bdw-file-worker.js"  # the search worker from file:// (offline copy)
 
-_ABSOLUTE_ALTERNATE = re.compile(
-    r'(<a href="|<link rel="alternate" href=")(/[^"]*)(" hreflang="[^"]+"(?: class="md-select__link")?>)')
-_HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]+">\n?')
-_CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+def offline_requested() -> bool:
+    """True when this build is the offline copy: pages named by file, search without a server."""
+    return os.environ.get(OFFLINE_ENV) == "1"
+
+_CANONICAL = re.compile(r'(<link rel="canonical" href=")([^"]*)(">)')
 
 
 @dataclass
@@ -34,31 +42,65 @@ class BuildSession:
     default_language: str
     docs_dir_name: str
     edit_root: str | None
+    theme: Theme = field(default_factory=lambda: Theme(None))
+    scripts: csp.ThemeScripts = field(default_factory=lambda: csp.ThemeScripts.from_dirs([]))
     languages_built: set[str] = field(default_factory=set)
     page_gaps: list[Problem] = field(default_factory=list)
+    history: dates.History = field(default_factory=lambda: dates.History(None))
+    modified: dict[str, str | None] = field(default_factory=dict)  # page address -> its date, for the sitemap
+    offline: bool = False
 
     @classmethod
-    def start(cls, root: Path, templates: Path, repo_url: str | None, edit_uri: str | None,
-              docs_dir_name: str, default_language: str, strict: bool = False) -> "BuildSession":
-        """Load and check everything a build needs. A page in one language tree only is an error in a
-        strict build (readers of the other language would silently get a fallback) and returned as
-        `page_gaps` otherwise, for the adapter to warn about."""
-        guide = load_guide(root, docs_dir=root / docs_dir_name)
+    def start(cls, root: Path, repo_url: str | None, edit_uri: str | None, docs_dir_name: str,
+              default_language: str, strict: bool = False, templates: Path = TEMPLATES,
+              offline: bool = False, theme_dirs: list[Path] | None = None) -> BuildSession:
+        """Check everything a build needs (the same `check_site` as `python -m bdw_guide check`),
+        before anything is written. A page in one language tree only is an error in a strict build
+        (readers of the other language would silently get a fallback) and returned as `page_gaps`
+        otherwise, for the adapter to warn about; every other problem stops any build."""
+        custom = root / "overrides"
+        theme = Theme(custom, tuple(theme_dirs)) if theme_dirs else Theme.of(root)
+        report = check_site(root, root / docs_dir_name, theme)
         LOADS["count"] += 1
-        _check_generated_pages(guide, root / docs_dir_name)
-        gaps = page_gaps(root, root / docs_dir_name)
-        if gaps and strict:
-            raise DataError(gaps)
+        gaps = [p for p in report.problems if p.code.startswith("page_missing_")]
+        blocking = report.problems if strict else [p for p in report.problems if p not in gaps]
+        if blocking or report.guide is None:
+            raise DataError(blocking or report.problems)
+        guide = report.guide
         edit_root = _edit_root(repo_url, edit_uri, docs_dir_name)
-        session = cls(guide, Renderer(guide, templates, edit_root), default_language, docs_dir_name, edit_root)
-        session.page_gaps = gaps
+        docs = root / docs_dir_name / default_language
+        file_url = (lambda target: _file_url(docs, target)) if offline else None
+        session = cls(guide, Renderer(guide, templates, edit_root, file_url, default_language), default_language,
+                      docs_dir_name, edit_root, theme, csp.ThemeScripts.from_dirs(theme.dirs),
+                      page_gaps=gaps, history=dates.History.read(root), offline=offline)
         return session
 
     # -- per page ---------------------------------------------------------------------------
 
     def nav_titles(self, lang: str) -> dict[str, str]:
-        """Navigation section titles are UI keys in mkdocs.yml; each language gets its text."""
-        return {key: text[lang] for key, text in self.guide.ui.items()}
+        """Navigation section titles are UI keys in mkdocs.yml; each language gets its text, escaped
+        (the theme prints navigation titles as HTML)."""
+        return {key: html_text.escape(text[lang]) for key, text in self.guide.ui.items()}
+
+    def page_meta(self, meta: dict[str, Any]) -> dict[str, Any]:
+        """The front matter the theme may see (see pages.safe_meta)."""
+        return safe_meta(meta, self.theme)
+
+    @staticmethod
+    def title(title: str | None) -> str | None:
+        """A page or section title as escaped text (see pages.safe_title)."""
+        return safe_title(title) if title else title
+
+    def escape_titles(self, page: Any) -> None:
+        """A rendered page's title and table-of-contents titles as escaped text: the navigation, the
+        header and search print them as HTML. (`page` is MkDocs's page: `.title`, `.toc` of links
+        with `.title` and `.children`.)"""
+        page.title = self.title(page.title)
+        links = list(page.toc)
+        while links:
+            link = links.pop()
+            link.title = self.title(link.title) or ""
+            links += link.children
 
     def language_path(self, url: str, lang: str) -> str:
         prefix = f"{lang}/"
@@ -70,81 +112,110 @@ class BuildSession:
                                                 self.language_path(page_src, lang))
         return f"{expanded}\n\n{self.renderer.glossary_definitions(lang)}\n"
 
+    def date_modified(self, markdown: str, lang: str, page_src: str, address: str | None = None) -> dict[str, str] | None:
+        """The page's "Date modified" (label and YYYY-MM-DD), from the history of the files it is made
+        of (see dates.py); None without a usable history. Kept for the sitemap under the page's
+        `address` (its canonical URL)."""
+        sources = dates.page_sources(self.guide, markdown, lang, f"{self.docs_dir_name}/{page_src}")
+        day = dates.day(self.history.last_change(sources))
+        if address:
+            self.modified[address] = day
+        return {"label": self.guide.t("date_modified", lang), "date": day} if day else None
+
     def page_content(self, html: str) -> str:
-        return self.renderer.fill_slots(html)
+        """The page's HTML, sanitized (contributed Markdown and the Markdown generated from data alike),
+        then its slots filled with the templates' markup."""
+        return self.renderer.fill_slots(html, clean=sanitize)
 
     def page_edit_url(self, src_uri: str, markdown: str, current: str | None) -> str | None:
-        """Generated pages are edited in data/, the others in their own language tree."""
+        """A page made from data alone (its Markdown is a single marker) is edited in its data file,
+        at the line of its title in the page's language where it has one; every other page in its
+        own language tree (the items such a page lists carry their own edit links)."""
         if not self.edit_root:
             return current
-        match = MARKER.search(markdown)
+        match = MARKER.fullmatch(markdown.strip())
         if match:
-            target = {"audience": "data/audiences.yml", "objective": "data/objectives.yml"}.get(match.group(1))
+            kind, arg = match.group(1), match.group(2)
+            lang = src_uri.split("/", 1)[0]
+            entry = self._marker_entry(kind, arg)
+            if entry is not None:
+                return self.renderer.edit_url(entry, lang, "title")
+            target = {"audience": "data/audiences.yml", "objective": "data/objectives.yml"}.get(kind)
             if target:
                 return f"{self.edit_root}{target}"
         return f"{self.edit_root}{self.docs_dir_name}/{src_uri}"
 
-    def page_html(self, html: str, lang: str, page_url: str, site_url: str | None, *, policy: bool = True) -> str:
-        """The finished page: links and search fixed (see `_fix_links`), then its security policy
-        (left out by `mkdocs serve`, whose live-reload script is inline)."""
-        html = _HEAD_ALTERNATE.sub("", self._fix_links(html, lang, page_url, site_url))
-        return csp.with_policy(html) if policy else html
+    def _marker_entry(self, kind: str, arg: str | None) -> Entry | None:
+        """The one-file item a page's marker stands for (a case study, a worksheet), if any."""
+        entries = {"case-study": self.guide.case_studies, "worksheet": self.guide.worksheets}.get(kind, [])
+        return next((entry for entry in entries if entry.id == arg), None)
 
-    def _fix_links(self, html: str, lang: str, page_url: str, site_url: str | None) -> str:
-        """Relative switcher links, and a translated page's search pointed at its own language's
-        index (see search_split).
+    def page_html(self, html: str, lang: str, *, policy: bool = True) -> str:
+        """The finished page: its switcher links checked, the head's hreflang links dropped, a
+        translated page's search pointed at its own language's index (see search_split), titles made
+        safe for the theme's tooltips, then its security policy (left out by `mkdocs serve`, whose
+        live-reload script is inline). Raises ThemeOutputError when the theme's output is not what
+        these steps expect."""
+        theme_output.check_switcher_links(html, LANGUAGES)
+        html = theme_output.drop_head_alternates(html, LANGUAGES)
+        if lang != self.default_language:
+            html = theme_output.rewrite_config(
+                html, lambda config: {**config, "base": search_split.language_base(config["base"], lang)})
+        html = tooltip_safe(html)
+        if self.offline:  # the page's home is the published one, at its directory URL
+            html = _CANONICAL.sub(lambda m: m.group(1) + directory_url(m.group(2)) + m.group(3), html, count=1)
+        return self.with_policy(html) if policy else html
 
-        The head's hreflang links are dropped (`_HEAD_ALTERNATE`): the theme fetches `sitemap.xml`
-        next to each of them on every page load, which fails beside every page (a wasted request and
-        a console error) and would reach the public site from a workshop laptop if they were
-        absolute. `sitemap.xml` declares the same alternates, x-default included, for search engines.
-        """
-        if site_url:
-            # static-i18n links the home pages by absolute path ("/en/"), which breaks when the
-            # site is opened from a folder or a USB key; make them relative.
-            root = urlsplit(site_url).path.rstrip("/") + "/"
+    def with_policy(self, html: str) -> str:
+        return csp.with_policy(html, self.scripts)
 
-            def relative(match: re.Match[str]) -> str:
-                path = match.group(2)
-                target = path[len(root):] if path.startswith(root) else path.lstrip("/")
-                return match.group(1) + relative_url(target, page_url) + match.group(3)
-
-            html = _ABSOLUTE_ALTERNATE.sub(relative, html)
-        if lang == self.default_language:
-            return html
-
-        def retarget(match: re.Match[str]) -> str:
-            config = json.loads(match.group(2))
-            config["base"] = search_split.language_base(config["base"], lang)
-            return match.group(1) + json.dumps(config, ensure_ascii=False) + match.group(3)
-
-        return _CONFIG_SCRIPT.sub(retarget, html, count=1)
+    def template_html(self, html: str, *, policy: bool = True) -> str:
+        """The theme's own pages (404.html): no hreflang links in the head, and the same policy."""
+        html = theme_output.drop_head_alternates(html, LANGUAGES)
+        return self.with_policy(html) if policy else html
 
     # -- once per build ---------------------------------------------------------------------
 
-    def finish(self, site_dir: Path, site_url: str | None = None) -> None:
-        search_split.split_index(site_dir, self.default_language)
-        sitemap.add_x_default(site_dir, self.default_language)
-        css = site_dir / "assets" / "stylesheets" / "bdw-pages.css"
-        css.parent.mkdir(parents=True, exist_ok=True)
-        css.write_text(self.renderer.worksheet_print_css(site_url or "/", self.default_language), encoding="utf-8")
+    def finish(self, site_dir: Path, site_url: str | None = None, *, policy: bool = True) -> None:
+        """After static-i18n has built every language: one search index per language (from the
+        plugin's merged one, which must be there; also as scripts in the offline copy), each page's
+        date as the sitemap's lastmod, then the steps any generator needs (engine.finish_site),
+        every sitemap entry getting its x-default, and the November calendar files."""
+        if not search_split.split_index(site_dir, self.default_language):
+            raise theme_output.ThemeOutputError(f"no merged search index at {search_split.INDEX} to split by language")
+        if self.offline:
+            search_split.write_scripts(site_dir)
+        if not (site_dir / "sitemap.xml").is_file():
+            raise theme_output.ThemeOutputError("no sitemap.xml to give its x-default alternates")
+        sitemap.set_lastmod(site_dir, self.modified)
+        finished = finish_site(site_dir, self.renderer, site_url, self.default_language, policy=policy,
+                               scripts=self.scripts)
+        if not finished.x_default:
+            raise theme_output.ThemeOutputError(f"sitemap.xml has no entry with a {self.default_language!r} "
+                                                "alternate to copy as x-default")
+        calendar_file.write_calendars(self.guide, site_dir, site_url, self.default_language)
 
     def summary(self) -> str:
         return (f"bdw-guide: data loaded and validated {LOADS['count']} time(s) in this process; "
                 f"{len(self.guide.messages)} messages; languages built: {', '.join(sorted(self.languages_built))}")
 
 
-def _check_generated_pages(guide: Guide, docs_dir: Path) -> None:
-    """Every worksheet and case study needs its page in each language tree (a one-line marker
-    file); without it, links from the guide would lead nowhere."""
-    log = ProblemLog(guide.root)
-    for entries, folder, code in ((guide.worksheets, "worksheets", "worksheet_without_page"),
-                                  (guide.case_studies, "case-studies", "case_study_without_page")):
-        for entry in entries:
-            for lang in LANGUAGES:
-                if not (docs_dir / lang / folder / f"{entry.id}.md").is_file():
-                    log.add(guide.root / entry.path, 1, "", code, tree=f"{docs_dir.name}/{lang}/{folder}", id=entry.id)
-    log.raise_if_any()
+def directory_url(url: str) -> str:
+    """The published address of a page named by its file: "a/b.html" is "a/b/", "a/index.html" "a/"."""
+    if url.endswith("index.html"):
+        return url[: -len("index.html")]
+    return url[: -len(".html")] + "/" if url.endswith(".html") else url
+
+
+def _file_url(docs: Path, target: str) -> str:
+    """A directory URL as the file MkDocs writes without directory URLs: "a/b/" is "a/b.html", or
+    "a/b/index.html" when it is a section's index page; "" is the home page."""
+    if target and not target.endswith("/"):
+        return target
+    path = target.rstrip("/")
+    if not path or (docs / path / "index.md").is_file():
+        return f"{path}/index.html".lstrip("/")
+    return f"{path}.html"
 
 
 def _edit_root(repo_url: str | None, edit_uri: str | None, docs_dir_name: str) -> str | None:

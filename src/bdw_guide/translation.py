@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import subprocess
 import time
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from .files import is_plain_file, survey
 from .models import LANGUAGES
@@ -69,11 +70,15 @@ class TranslationStatus:
         return "\n".join(out)
 
 
-def translation_status(root: Path, *, with_git: bool = True) -> TranslationStatus:
-    sources = _data_sources(root)
-    gaps = sorted(_data_gaps(root, sources) + page_gaps(root))
-    stale = _stale(root, sources) if with_git else None
-    return TranslationStatus(gaps, stale)
+def translation_status(root: Path, *, gaps: list[Problem] | None = None, with_git: bool = True) -> TranslationStatus:
+    """The gaps are found by the site check (a text in one language only by the data validation, a
+    page by `page_gaps`); pass them when the check already ran, so nothing is looked for twice."""
+    if gaps is None:
+        from .site_check import check_site
+
+        gaps = check_site(root).gaps
+    stale = _stale(root, _data_sources(root)) if with_git else None
+    return TranslationStatus(sorted(gaps), stale)
 
 
 # Gaps -----------------------------------------------------------------------------------------
@@ -102,17 +107,6 @@ def _texts(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, dict[str, Any]]]:
 
 def _present(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
-
-
-def _data_gaps(root: Path, sources: list[YamlSource]) -> list[Problem]:
-    log = ProblemLog(root)
-    for source in sources:
-        for loc, text in _texts(source.data):
-            for lang in LANGUAGES:
-                if not _present(text.get(lang)) and _present(text.get(OTHER[lang])):
-                    log.add(source.path, source.line(loc + (lang,)), dotted(loc + (lang,)),
-                            f"translation_missing_{lang}")
-    return log.problems
 
 
 def page_gaps(root: Path, docs_dir: Path | None = None) -> list[Problem]:

@@ -29,6 +29,27 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "print_page": ("page", "pages"),  # page counters of the printed worksheets (CSS)
     "figure_about": ("n",),
     "figure_range": ("a", "b"),
+    "figure_change": ("a", "b"),
+    "official_name": ("name",),
+    "citation_named": ("source", "reference"),
+    "citation_unnamed": ("reference",),
+    "guide_reference": ("publisher", "title", "title_en", "year", "pages"),
+    # post drafts (posts.py, post-drafts.html; bdw-posts.js fills the counts as the reader edits)
+    "post_label": ("platform",),
+    "post_count": ("count", "limit"),
+    "post_over": ("over",),
+    "post_count_status": ("platform", "count", "limit"),
+    "post_opening": ("visible",),
+    "hashtag_guide_form": ("tag",),
+    "hashtag_surviving_form": ("tag",),
+    "hashtag_whole": ("tag",),
+    "hashtag_changed": ("tag",),
+    # the November calendar file (calendar_file.py, calendar-file.html)
+    "calendar_add_hint": ("month", "event"),
+    "calendar_file_name": ("site", "month"),
+    "calendar_file_month": ("month", "event"),
+    # the offline copy's size on its download link (offline.py)
+    "size_mb": ("n",),
 }
 
 _FIELD = re.compile(r"\{([^{}]*)\}")

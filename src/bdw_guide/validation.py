@@ -4,7 +4,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -13,6 +13,7 @@ from .problem_texts import CATALOGUE
 from .problems import ProblemLog
 from .yaml_source import Loc, YamlSource, dotted
 
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 _BUILT_IN: dict[str, str] = {  # pydantic's error type -> our problem code
     "literal_error": "not_allowed_value",
@@ -54,13 +55,41 @@ def _describe(error: dict[str, Any], siblings: frozenset[str]) -> tuple[str, dic
     return "invalid_value", {"detail": error["msg"]}
 
 
-def validate(model: type[BaseModel], source: YamlSource, log: ProblemLog, data: Any | None = None,
-             prefix: Loc = ()) -> BaseModel | None:
+def _translation_gap(loc: Loc, data: Any) -> str | None:
+    """`translation_missing_<lang>` when the error is a text absent (or blank) in one language while
+    its other language is there: a translation gap, told in those words, and only here."""
+    if not loc or loc[-1] not in LANGUAGES:
+        return None
+    parent = data
+    for part in loc[:-1]:
+        if isinstance(parent, dict) and part in parent:
+            parent = parent[part]
+            continue
+        if not (isinstance(parent, list) and isinstance(part, int) and 0 <= part < len(parent)):
+            return None
+        parent = parent[part]
+    if not isinstance(parent, dict):
+        return None
+
+    def present(value: Any) -> bool:
+        return isinstance(value, str) and bool(value.strip())
+
+    lang = str(loc[-1])
+    other = next(other for other in LANGUAGES if other != lang)
+    mine = parent.get(lang)
+    if present(parent.get(other)) and (mine is None or (isinstance(mine, str) and not mine.strip())):
+        return f"translation_missing_{lang}"
+    return None
+
+
+def validate(model: type[ModelT], source: YamlSource, log: ProblemLog, data: Any | None = None,
+             prefix: Loc = ()) -> ModelT | None:
     """Validate `data` (default: the whole file) against `model`, logging every error with its line."""
     try:
         return model.model_validate(source.data if data is None else data)
     except ValidationError as err:
-        errors, seen = [], set()
+        errors: list[dict[str, Any]] = []
+        seen: set[Loc] = set()
         for e in err.errors():
             inner = _yaml_loc(e["loc"], source.data if data is None else data)
             ctx = e.get("ctx") or {}
@@ -77,7 +106,8 @@ def validate(model: type[BaseModel], source: YamlSource, log: ProblemLog, data: 
             loc = error["loc"]
             if error["type"] == "missing" and (loc[:-1], str(loc[-1])) in renamed:
                 continue
-            code, details = _describe(error, error["siblings"])
+            gap = _translation_gap(loc, source.data)
+            code, details = (gap, {}) if gap else _describe(error, error["siblings"])
             log.add(source.path, _line(source, loc, details.pop("found", None)), dotted(loc), code, **details)
         return None
 
@@ -132,9 +162,7 @@ def _yaml_loc(loc: tuple, data: Any) -> Loc:
     it (even a key named `Text` or `A`), or when it is a field the data lacks (a missing key)."""
     out: list[str | int] = []
     for part in loc:
-        if isinstance(data, dict) and part in data:
-            data = data[part]
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+        if (isinstance(data, dict) and part in data) or (isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)):
             data = data[part]
         elif _is_tag(part):
             continue

@@ -100,6 +100,7 @@ def _construct(node: yaml.Node, loc: Loc, lines: dict[Loc, int], ends: dict[Loc,
             ends[loc + (index,)] = max(lines[loc + (index,)], _last_line(item))
             items.append(_construct(item, loc + (index,), lines, ends))
         return items
+    assert isinstance(node, yaml.ScalarNode)  # YAML has three kinds of node: mapping, sequence, scalar
     value = node.value
     if not node.style:  # plain (unquoted) scalars (style None or "") follow YAML 1.2's core schema
         if value in _NULL:

@@ -1,0 +1,177 @@
+/* Post drafts on the message cards (post-drafts.html): a live count as each platform counts, a copy
+   button, and the choice of hashtag form. Loaded only on pages with cards. The counting rules are those
+   of src/bdw_guide/posts.py (where they are cited); tests/test_posts_browser.py checks that this file
+   gives the same counts as the core. */
+(function () {
+  "use strict";
+
+  var URL_LENGTH = 23;
+  // X (twitter-text config v3): code points in these ranges weigh 1, every other one 2.
+  var X_RANGES = [[0x0000, 0x10FF], [0x2000, 0x200D], [0x2010, 0x201F], [0x2032, 0x2037]];
+  var EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;
+  // Links: with a scheme or www., or a bare domain on a common ending (X links those too).
+  var LINK = /(^|[^\w@.\/-])((?:https?:\/\/|www\.)[^\s<>"«»]+|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:ca|com|org|net|info|io|co|gov|edu|int|quebec|fr|be|ch|uk|us|social|app|dev)(?:\/[^\s<>"«»]*)?)(?![\w-])/gi;
+  var SCHEME_LINK = /(^|[^\w@.\/-])(https?:\/\/[^\s<>"«»]+)/gi;
+  var TRAILING = /[.,:;!?'"’”»)\]]+$/;
+  var MENTION = /(^|[^\w\/@])@(\w+(?:[\w.-]*\w)?)@[\w.-]*\w/g;
+  var segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
+
+  function graphemeList(text) {
+    if (!segmenter) return Array.from(text);
+    var out = [];
+    for (var part of segmenter.segment(text)) out.push(part.segment);
+    return out;
+  }
+
+  /* Each link replaced by 23 plain characters (its trailing punctuation kept, as the platforms do). */
+  function linksAs23(text, pattern) {
+    return text.replace(pattern, function (all, before, link) {
+      var tail = (link.match(TRAILING) || [""])[0];
+      return before + "x".repeat(URL_LENGTH) + tail;
+    });
+  }
+
+  function xWeight(codePoint) {
+    for (var i = 0; i < X_RANGES.length; i++) {
+      if (codePoint >= X_RANGES[i][0] && codePoint <= X_RANGES[i][1]) return 1;
+    }
+    return 2;
+  }
+
+  var COUNTERS = {
+    x: function (text) {
+      var total = 0;
+      graphemeList(linksAs23(text.normalize("NFC"), LINK)).forEach(function (g) {
+        if (EMOJI.test(g)) { total += 2; return; }
+        for (var ch of g) total += xWeight(ch.codePointAt(0));
+      });
+      return total;
+    },
+    graphemes: function (text) { return graphemeList(text).length; },
+    mastodon: function (text) {
+      return graphemeList(linksAs23(text, SCHEME_LINK).replace(MENTION, "$1@$2")).length;
+    },
+    utf16: function (text) { return text.length; }
+  };
+  var COUNTING = { x: "x", bluesky: "graphemes", mastodon: "mastodon", linkedin: "utf16", instagram: "utf16", facebook: "utf16" };
+
+  function postLength(text, platform) {
+    return COUNTERS[COUNTING[platform]](text.replace(/\r\n?/g, "\n"));
+  }
+  window.bdwPostLength = postLength; // for the tests, which compare it with the core's count
+
+  function formatNumber(n, lang) {
+    var sep = lang === "fr" ? "\u00a0" : ",";
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  }
+
+  function announce(status, text) {
+    if (!status) return;
+    status.textContent = "";
+    window.setTimeout(function () { status.textContent = text; }, 50);
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () { return copyWithSelection(text); });
+    }
+    return copyWithSelection(text);
+  }
+
+  function copyWithSelection(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.className = "bdw-posts__scratch";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    document.body.removeChild(area);
+    return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
+  }
+
+  function setUpDraft(box, lang) {
+    var area = box.querySelector("textarea");
+    var count = box.querySelector(".bdw-post__count");
+    var status = box.querySelector(".bdw-post__status");
+    var button = box.querySelector(".bdw-post__copy");
+    var platform = box.getAttribute("data-platform");
+    var limit = Number(box.getAttribute("data-limit"));
+    var timer = null;
+
+    function update(speak) {
+      var n = postLength(area.value, platform);
+      var text = count.getAttribute("data-template").replace("{count}", formatNumber(n, lang));
+      var over = n > limit;
+      if (over) text += " · " + count.getAttribute("data-over").replace("{over}", formatNumber(n - limit, lang));
+      count.textContent = text;
+      box.classList.toggle("bdw-post--over", over);
+      if (over) { area.setAttribute("aria-invalid", "true"); } else { area.removeAttribute("aria-invalid"); }
+      box.setAttribute("data-count", String(n));
+      if (speak) {
+        // Said once the typing pauses, politely, rather than at every key.
+        window.clearTimeout(timer);
+        timer = window.setTimeout(function () {
+          var said = count.getAttribute("data-status").replace("{count}", formatNumber(n, lang));
+          announce(status, over ? said + " · " + count.getAttribute("data-over").replace("{over}", formatNumber(n - limit, lang)) : said);
+        }, 700);
+      }
+    }
+
+    area.addEventListener("input", function () { update(true); });
+    box.bdwUpdate = update;
+    update(false);
+
+    var label = button.textContent;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      copyText(area.value).then(function () {
+        button.textContent = button.getAttribute("data-done");
+        announce(status, button.getAttribute("data-done"));
+        window.setTimeout(function () { button.textContent = label; }, 2500);
+      }, function () {
+        announce(status, button.getAttribute("data-failed"));
+      });
+    });
+  }
+
+  /* The hashtag form chosen on one card applies to every card of the page. */
+  function chooseTag(tag) {
+    document.querySelectorAll(".bdw-posts").forEach(function (kit) {
+      var current = kit.getAttribute("data-current") || kit.getAttribute("data-tag");
+      if (current === tag) return;
+      kit.querySelectorAll(".bdw-post").forEach(function (box) {
+        var area = box.querySelector("textarea");
+        area.value = area.value.split(current).join(tag);
+        if (box.bdwUpdate) box.bdwUpdate(false);
+      });
+      kit.setAttribute("data-current", tag);
+      kit.querySelectorAll(".bdw-posts__choice input").forEach(function (input) {
+        input.checked = input.value === tag;
+      });
+    });
+  }
+
+  function setUp() {
+    var lang = document.documentElement.getAttribute("lang") === "en" ? "en" : "fr";
+    document.querySelectorAll(".bdw-posts").forEach(function (kit) {
+      kit.querySelectorAll(".bdw-post").forEach(function (box) { setUpDraft(box, lang); });
+      var choice = kit.querySelector(".bdw-posts__choice");
+      if (!choice) return;
+      choice.hidden = false;
+      var status = kit.querySelector(".bdw-posts__status");
+      choice.addEventListener("change", function (event) {
+        if (!event.target.matches("input[type=radio]")) return;
+        chooseTag(event.target.value);
+        announce(status, status.getAttribute("data-template").replace("{tag}", event.target.value));
+      });
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
+})();
