@@ -85,7 +85,7 @@ def dated_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_every_marker_the_renderer_knows_says_what_its_page_is_made_of():
-    renderer = Renderer(GUIDE, ROOT / "overrides" / "bdw")
+    renderer = Renderer(GUIDE)
     assert set(renderer._views()) == set(dates.SOURCES)
 
 

@@ -90,13 +90,13 @@ def test_finish_adds_the_policy_print_pages_and_x_default_once(tmp_path, guide):
     assert "https://example.org/en/worksheets/" in css
 
 
-def test_finish_refuses_a_page_whose_content_it_cannot_find(tmp_path):
-    (tmp_path / "index.html").write_text('<html><head><meta charset="utf-8"></head><body></body></html>',
+def test_finish_refuses_a_page_it_cannot_give_a_policy(tmp_path):
+    (tmp_path / "index.html").write_text('<html><head></head><body><article></article></body></html>',
                                          encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "bdw_guide", "finish", str(tmp_path)], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "no <article>" in result.stderr
+    assert "charset" in result.stderr
 
 
 # -- Zensical ----------------------------------------------------------------------------------

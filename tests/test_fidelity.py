@@ -219,7 +219,7 @@ def test_every_fact_cites_the_page_of_the_guide_where_its_claim_appears():
 
 
 def test_an_unnamed_source_reads_as_a_citation_of_the_guide_on_the_card_and_in_the_copied_text():
-    renderer = Renderer(GUIDE, ROOT / "overrides" / "bdw")
+    renderer = Renderer(GUIDE)
     unnamed = [(e, f) for e in GUIDE.messages.values() for f in e.data.facts if not f.source]
     assert unnamed  # the guide leaves some sources unnamed
     for entry, fact in unnamed:
@@ -234,10 +234,10 @@ def test_an_unnamed_source_reads_as_a_citation_of_the_guide_on_the_card_and_in_t
 
 def test_make_sources_keeps_the_editors_report_with_each_page(capsys):
     from bdw_guide.cli import sources
-    assert sources(ROOT) == 0
+    assert sources(ROOT, "en") == 0
     report = capsys.readouterr().out
     unnamed = [(e, f) for e in GUIDE.messages.values() for f in e.data.facts if not f.source]
-    assert f"{len(unnamed)} claim(s)." in report
+    assert f"{len(unnamed)} claim{'' if len(unnamed) == 1 else 's'}." in report
     for entry, fact in unnamed:
         assert f"| `{entry.path}` | {fact.guide_page}" in report
 
@@ -255,7 +255,7 @@ def test_the_example_file_teaches_a_real_claim_and_its_real_source():
 
 
 def test_where_the_guide_gives_no_ask_the_card_shows_none_and_labels_our_suggestion():
-    renderer = Renderer(GUIDE, ROOT / "overrides" / "bdw")
+    renderer = Renderer(GUIDE)
     for key, entry in GUIDE.messages.items():
         m = entry.data
         if key in NO_ASK:
@@ -271,7 +271,7 @@ def test_where_the_guide_gives_no_ask_the_card_shows_none_and_labels_our_suggest
 
 
 def test_a_suggestion_of_ours_is_never_copied_as_the_guides_words():
-    renderer = Renderer(GUIDE, ROOT / "overrides" / "bdw")
+    renderer = Renderer(GUIDE)
     for entry in GUIDE.messages.values():
         if entry.data.our_suggestion:
             for lang in ("fr", "en"):

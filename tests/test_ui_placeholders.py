@@ -18,7 +18,7 @@ from bdw_guide.render import Renderer
 from bdw_guide.ui_text import PLACEHOLDERS, check_ui_text, fill, used_placeholders
 
 ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES = ROOT / "overrides" / "bdw"
+TEMPLATES = ROOT / "src" / "bdw_guide" / "templates"
 SRC = ROOT / "src" / "bdw_guide"
 SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
 

@@ -52,7 +52,7 @@ def calendar_ics(guide: Guide, lang: str, base_url: str | None) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", t("calendar_file_name", site=guide.t("site_name", lang), month=cal_data.month[lang]))
+    cal.add("x-wr-calname", fill(guide.t("calendar_file_name", lang), site=guide.t("site_name", lang), month=cal_data.month[lang]))
     stamp = datetime(year, month, 1, tzinfo=UTC)
 
     def event(uid: str, start: date, end: date, summary: str, description: str, url: str) -> Event:
@@ -70,7 +70,7 @@ def calendar_ics(guide: Guide, lang: str, base_url: str | None) -> bytes:
         return item
 
     spans = weeks(year, month, len(cal_data.weeks))
-    plan_lines = [t("calendar_file_month", month=cal_data.month[lang], event=cal_data.event[lang])]
+    plan_lines = [fill(guide.t("calendar_file_month", lang), month=cal_data.month[lang], event=cal_data.event[lang])]
     for n, week in enumerate(cal_data.weeks, 1):
         plan_lines.append(f"{fill(guide.t('week_n', lang), n=n)}{colon} {guide.objectives[week.objective].title[lang]}")
     if base_url:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .files import docs_problems
 from .loader import Guide, load_guide
 from .models import LANGUAGES
 from .pages import Theme, page_problems
@@ -42,6 +43,9 @@ def check_site(root: Path, docs_dir: Path | None = None, theme: Theme | None = N
         guide: Guide | None = load_guide(root)
     except DataError as err:
         guide, problems = None, list(err.problems)
+    odd_pages = docs_problems(root, docs).problems
+    if odd_pages:  # a link, a pipe, a name that is not UTF-8: read no page until they are gone
+        return SiteCheck(guide if not problems else None, sorted(set(problems + odd_pages)))
     log = ProblemLog(root)
     if guide is not None:
         _generated_pages(guide, docs, log)
