@@ -10,7 +10,7 @@ for events.
 Two places depend on static-i18n's internals, and only here: its `building`
 flag (`_is_nested_build`) and the `nav_translations` of its languages
 (`_translate_nav`). Each fails the build with a clear line if the plugin
-changes (tests/test_engine.py checks both against the installed plugin).
+changes (tests/test_theme_coupling.py checks both against the installed plugin).
 """
 from __future__ import annotations
 

@@ -105,11 +105,21 @@ def _run_once(tmp_path_factory: pytest.TempPathFactory, name: str):
         yield shared
 
 
+def _browser_tests_selected(session: pytest.Session) -> bool:
+    return any(item.get_closest_marker("browser") for item in session.items)
+
+
+def needs_pdfs(test):
+    """A test of the worksheet PDFs, which Chromium makes: it runs with the browser tests (so not
+    in `make test-fast`), skipped only where no Chromium exists and never under CI=true."""
+    return pytest.mark.browser(pytest.mark.skipif(not HAS_CHROMIUM, reason="PDFs need Chromium")(test))
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site as deployed (`make build`), built once per test run, strictly, from the working tree, with its
-    worksheet PDFs (made by Chromium; only a machine without it, outside CI, goes without). Tests
-    read it and never change it."""
+def site(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
+    """The real site as deployed (`make build`), built once per test run, strictly, from the working
+    tree, with its worksheet PDFs when browser tests are selected (Chromium makes them; `make
+    test-fast` goes without), then its offline copy. Tests read it and never change it."""
     if not HAS_CHROMIUM and os.environ.get("CI") == "true":
         pytest.fail(f"{CHROMIUM} is missing under CI=true: .ci/run must install Debian's chromium")
     with _run_once(tmp_path_factory, "site") as shared:
@@ -117,9 +127,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         if not status.exists():
             result = mkdocs_build(ROOT, out)
             output, ok = result.stdout + result.stderr, result.returncode == 0
-            if ok and HAS_CHROMIUM:
+            if ok and HAS_CHROMIUM and _browser_tests_selected(request.session):
                 pdfs = make_pdfs(out)
                 output, ok = output + pdfs.stdout + pdfs.stderr, pdfs.returncode == 0
+                (shared / "site-pdfs").touch()
             if ok:  # the offline copy (a second build, cached by content like the PDFs)
                 offline = make_offline_copy(out)
                 output, ok = output + offline.stdout + offline.stderr, offline.returncode == 0
@@ -127,6 +138,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             status.write_text("built" if ok else "failed", encoding="utf-8")
     assert status.read_text(encoding="utf-8") == "built", log.read_text(encoding="utf-8")
     return out
+
+
+@pytest.fixture(scope="session")
+def site_has_pdfs(site: Path) -> bool:
+    return (site.parent / "site-pdfs").exists()
 
 
 @pytest.fixture(scope="session")

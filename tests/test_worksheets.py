@@ -10,9 +10,7 @@ import pytest
 from bdw_guide.loader import worksheet_slots
 from bdw_guide.worksheets import control_names
 
-from conftest import GUIDE, HAS_CHROMIUM, LANGS, ROOT, soup
-
-needs_pdfs = pytest.mark.skipif(not HAS_CHROMIUM, reason="PDFs need Chromium (never skipped under CI=true)")
+from conftest import GUIDE, LANGS, ROOT, needs_pdfs, soup
 
 
 def test_every_exercise_of_the_guide_has_its_worksheet():
