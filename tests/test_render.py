@@ -40,7 +40,7 @@ def test_copy_text_has_message_ask_citation_and_hashtag(renderer):
     assert text[0].endswith(plain_text(entry.data.ask.fr))
     assert text[1] == ""
     assert text[2] == ("Source\u00a0: Pew Research Center, citée dans CERIC, Au-delà du travail décent – Guide sur "
-                       "la promotion, 2024, p.\u00a012.")
+                       "la promotion (publié en anglais sous le titre Beyond Decent Work Playbook), 2024, p.\u00a012.")
     assert text[3] == "#Au-delàDuTravailDécent"
     en = renderer.copy_text(entry, "en").splitlines()
     assert en[2:] == ["Source: Pew Research Center, as cited in CERIC, Au-delà du travail décent – Guide sur la "
