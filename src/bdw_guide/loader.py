@@ -12,8 +12,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .letters import check_letter
 from .models import (LANGUAGES, Activity, Audience, Calendar, Campaign, CaseStudy, Contributors, GlossaryEntry,
-                     Message, Objective, Posts, Question, Questions, Text, Worksheet)
+                     Letter, Message, Objective, Posts, Question, Questions, Representatives, Text, Worksheet)
 from .posts import check_drafts
 from .problems import ProblemLog
 from .validation import validate
@@ -25,6 +26,7 @@ CASE_STUDIES_DIR = "case-studies"
 ACTIVITIES_DIR = "activities"
 WORKSHEETS_DIR = "worksheets"
 POSTS_DIR = "posts"
+LETTERS_DIR = "letters"
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ class Guide:
     case_studies: list[Entry] = field(default_factory=list)  # in their 'position' order
     examples: dict[str, str] = field(default_factory=dict)  # language -> commented example message file
     posts: dict[tuple[str, str], Entry] = field(default_factory=dict)  # (objective, audience) -> post drafts
+    letters: dict[tuple[str, str], Entry] = field(default_factory=dict)  # (objective, audience) -> letter, if any
+    representatives: Representatives | None = None  # where a letter writer finds their elected representatives
 
     def message(self, objective: str, audience: str) -> MessageEntry:
         return self.messages[(objective, audience)]
@@ -160,10 +164,13 @@ def load_guide(root: Path, data_dir: Path | None = None) -> Guide:
     case_studies = _load_case_studies(loading, len(questions.root) if questions else 0)
     examples = _load_examples(loading, objective_ids, audience_ids)
     posts = _load_posts(loading, messages, objective_ids, audience_ids, campaign)
+    letters = _load_letters(loading, messages, objective_ids, audience_ids)
+    representatives = loading.whole("representatives.yml", Representatives)
     loading.log.raise_if_any()
-    assert campaign and contributors and calendar and questions
+    assert campaign and contributors and calendar and questions and representatives
     return Guide(loading.root, campaign, objectives, audiences, messages, ui, contributors, glossary,
-                 calendar, list(questions.root), activities, worksheets, case_studies, examples, posts)
+                 calendar, list(questions.root), activities, worksheets, case_studies, examples, posts, letters,
+                 representatives)
 
 
 def _load_examples(loading: _Loading, objectives: list[str], audiences: list[str]) -> dict[str, str]:
@@ -216,6 +223,34 @@ def _load_posts(loading: _Loading, messages: dict[tuple[str, str], MessageEntry]
         if key not in tried:
             loading.log.add(folder / key[0] / f"{key[1]}.yml", 0, "", "posts_missing", message=messages[key].path)
     return posts
+
+
+def _load_letters(loading: _Loading, messages: dict[tuple[str, str], MessageEntry], objectives: list[str],
+                  audiences: list[str]) -> dict[tuple[str, str], Entry]:
+    """Letters to decision makers, at most one per message, at data/letters/<objective>/<audience>.yml;
+    a message without one has no letter on its card. A letter gives no figure its message lacks."""
+    folder = loading.data_dir / LETTERS_DIR
+    letters: dict[tuple[str, str], Entry] = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_dir():
+            continue
+        if path.suffix not in (".yml", ".yaml"):
+            loading.log.add(path, 0, "", "wrong_extension", folder=LETTERS_DIR)
+            continue
+        key = (path.parent.name, path.stem)
+        if path.parent.parent != folder or (objectives and key[0] not in objectives) or (audiences and key[1] not in audiences):
+            loading.log.add(path, 0, "", "letters_unknown_pair", objectives=", ".join(objectives),
+                            audiences=", ".join(audiences))
+            continue
+        source = read_yaml(path, loading.log)
+        item = validate(Letter, source, loading.log) if source is not None else None
+        if source is None or item is None:
+            continue
+        entry = Entry(f"{key[0]}/{key[1]}", item, loading.log.relative(path), _field_lines(source))
+        if key in messages:
+            check_letter(item, messages[key].data, loading.log, path, entry.lines)
+        letters[key] = entry
+    return letters
 
 
 def _load_calendar(loading: _Loading, objectives: list[str]) -> Calendar | None:

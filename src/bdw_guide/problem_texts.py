@@ -475,3 +475,32 @@ CATALOGUE.update({
                "renommez-le d’après l’objectif ({objectives}) et le public ({audiences}) de son message"),
     },
 })
+
+# Letters to decision makers (data/letters/<objective>/<audience>.yml, see letters.py) — issue 17.
+CATALOGUE.update({
+    "letter_figure_unknown": {
+        "en": ("this letter gives a figure its message does not ({figure})",
+               "use only the figures of the message (headline, message, ask, facts), or take this one out"),
+        "fr": ("cette lettre donne un chiffre que son message ne donne pas ({figure})",
+               "n’utilisez que les chiffres du message (titre, message, demande, faits), ou retirez celui-ci"),
+    },
+    "letter_placeholder": {
+        "en": ("this text holds {found}, which the letter would show as it is",
+               "write plain text without braces: the recipient, the sender and the local fact are filled in by the "
+               "person writing the letter"),
+        "fr": ("ce texte contient {found}, que la lettre afficherait tel quel",
+               "écrivez un texte simple, sans accolades : la personne qui écrit la lettre remplit elle-même le nom de "
+               "la personne destinataire, le sien et le fait local"),
+    },
+    "letters_unknown_pair": {
+        "en": ("this file matches no message: letters go in data/letters/<objective>/<audience>.yml",
+               "rename it after its message's objective ({objectives}) and audience ({audiences})"),
+        "fr": ("ce fichier ne correspond à aucun message : les lettres vont dans data/letters/<objectif>/<public>.yml",
+               "renommez-le d’après l’objectif ({objectives}) et le public ({audiences}) de son message"),
+    },
+    "not_https": {
+        "en": ("'{value}' is not a secure web address", "write the full address of the page, starting with https://"),
+        "fr": ("« {value} » n’est pas une adresse Web sécurisée",
+               "écrivez l’adresse complète de la page, qui commence par https://"),
+    },
+})

@@ -18,6 +18,7 @@ from typing import Callable
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup
 
+from .letters import letter_parts, letter_text, mailto
 from .loader import Entry, Guide, MessageEntry, worksheet_slots
 from .models import LANGUAGES
 from .problem_texts import CATALOGUE
@@ -88,6 +89,7 @@ class Renderer:
     guide: Guide
     templates: Path
     edit_base: str | None = None  # e.g. https://github.com/org/repo/edit/main/
+    default_language: str = "fr"  # the language at the site's root; the others are under /<lang>/
 
     def __post_init__(self) -> None:
         self.env = Environment(
@@ -108,6 +110,8 @@ class Renderer:
         self.env.filters["post_drafts"] = pass_context(lambda ctx, entry: drafts_view(
             self.guide.posts[entry.key].data, self.guide.campaign.hashtag[ctx["lang"]], ctx["lang"],
             lambda n: number(n, ctx["lang"])))
+        self.env.filters["json"] = lambda value: json.dumps(value, ensure_ascii=False)  # escaped in the attribute
+        self.env.filters["letter"] = pass_context(lambda ctx, entry: self.letter_view(entry, ctx["lang"]))
         self._slots: dict[str, str] = {}
         self._next_slot = itertools.count()
 
@@ -144,8 +148,8 @@ class Renderer:
 
         return MARKER.sub(replace, markdown)
 
-    def card(self, entry: MessageEntry, lang: str) -> str:
-        return self._render("card.html", lang, "", "", entry=entry, m=entry.data,
+    def card(self, entry: MessageEntry, lang: str, page_path: str = "") -> str:
+        return self._render("card.html", lang, page_path, "", entry=entry, m=entry.data,
                             objective=self.guide.objectives[entry.data.objective],
                             audience=self.guide.audiences[entry.data.audience],
                             number=self.guide.objective_number(entry.data.objective),
@@ -167,6 +171,26 @@ class Renderer:
                                "page_numbers": Markup(page_numbers)})
         template = self.env.get_template("worksheet-pages.css")
         return template.render(sheets=sheets, papers=PAPERS)
+
+    def letter_view(self, entry: MessageEntry, lang: str) -> dict | None:
+        """What a card shows of its message's letter, if it has one: the parts bdw-kit.js assembles, the
+        letter as it reads before anything is filled in, and a mailto: link carrying its subject and body."""
+        found = self.guide.letters.get(entry.key)
+        if found is None:
+            return None
+        parts = letter_parts(found.data, self.guide.ui, lang)
+        text = letter_text(parts)
+        return {"parts": parts, "text": text, "rows": min(24, text.count("\n") + 2), "mailto": mailto("", parts["subject"], text)}
+
+    def other_language(self, lang: str) -> str:
+        return next(other for other in LANGUAGES if other != lang)
+
+    def in_other_language(self, target: str, lang: str, page_path: str) -> str:
+        """The URL, seen from `page_path` in `lang`, of `target` (a path from a language root) in the other language."""
+        def rooted(language: str, path: str) -> str:
+            return path if language == self.default_language else f"{language}/{path}"
+
+        return relative_url(rooted(self.other_language(lang), target), rooted(lang, page_path))
 
     def copy_text(self, entry: MessageEntry, lang: str) -> str:
         """The message as a reader pastes it: text and ask, then its source line and the hashtag."""
@@ -293,7 +317,9 @@ class Renderer:
             return posixpath.relpath(target, posixpath.dirname(page_src) or ".")
 
         return self.env.get_template(template).render(
-            guide=guide, lang=lang, t=t, url=url, src=src, card=lambda e: self._slot(self.card(e, lang)),
+            guide=guide, lang=lang, t=t, url=url, src=src, page_path=page_path, card=lambda e: self._slot(self.card(e, lang, page_path)),
+            other_language=lambda: self.other_language(lang), in_other_language=lambda target: self.in_other_language(
+                target, lang, page_path),
             OVERVIEW_PATH=OVERVIEW_PATH, AUDIENCE_PATH=AUDIENCE_PATH, OBJECTIVE_PATH=OBJECTIVE_PATH,
             QUESTION_PATH=QUESTION_PATH, WORKSHEET_PATH=WORKSHEET_PATH, PDF_PATH=PDF_PATH, PACK_PATH=PACK_PATH,
             CASE_STUDY_PATH=CASE_STUDY_PATH, CALENDAR_PATH=CALENDAR_PATH, figure=lambda f: figure_text(f, lang, guide.ui),

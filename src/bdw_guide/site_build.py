@@ -50,7 +50,7 @@ class BuildSession:
         if gaps and strict:
             raise DataError(gaps)
         edit_root = _edit_root(repo_url, edit_uri, docs_dir_name)
-        session = cls(guide, Renderer(guide, templates, edit_root), default_language, docs_dir_name, edit_root)
+        session = cls(guide, Renderer(guide, templates, edit_root, default_language), default_language, docs_dir_name, edit_root)
         session.page_gaps = gaps
         return session
 

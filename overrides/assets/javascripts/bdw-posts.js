@@ -91,6 +91,9 @@
     return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
   }
 
+  window.bdwCopyText = copyText; // shared with bdw-kit.js (letters, adapted messages)
+  window.bdwAnnounce = announce;
+
   function setUpDraft(box, lang) {
     var area = box.querySelector("textarea");
     var count = box.querySelector(".bdw-post__count");
