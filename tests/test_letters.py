@@ -29,7 +29,7 @@ def mail_parts(href: str) -> tuple[str, str, str]:
     split = urlsplit(href)
     assert split.scheme == "mailto"
     query = parse_qs(split.query, keep_blank_values=True)
-    return unquote(split.path), query["subject"][0], query["body"][0]
+    return unquote(split.path), query["subject"][0], query.get("body", [""])[0]
 
 
 # -- which cards, what a letter says ---------------------------------------------------------------
@@ -160,8 +160,9 @@ def test_cards_offer_their_letter_closed_readable_and_ready_to_mail(site, lang, 
             text = letter.select_one("textarea.bdw-letter__text")
             assert text.get_text() == letter_text(parts) and text.has_attr("readonly")
             assert letter.find("label", attrs={"for": text["id"]})
-            assert mail_parts(letter.select_one("a.bdw-letter__mail")["href"]) == ("", parts["subject"],
-                                                                                   letter_text(parts).replace("\n", "\r\n"))
+            # Without the script, the mail app opens with the subject (the script adds the letter as its body).
+            href = letter.select_one("a.bdw-letter__mail")["href"]
+            assert href == mailto("", parts["subject"], "") and parse_qs(urlsplit(href).query)["subject"] == [parts["subject"]]
             names = {field["name"] for field in letter.select(".bdw-kit__fields [name]")}
             assert names == set(FIELDS)
             for field in letter.select(".bdw-kit__fields [name]"):

@@ -29,7 +29,7 @@ def open_letter(page, server, path: str, card: str):
     page.goto(f"{server}/{path}")
     kit = page.locator(f"#bdw-letter-{card}")
     kit.locator("summary").click()
-    kit.locator(".bdw-letter__copy").wait_for()  # revealed by the script
+    kit.locator(".bdw-kit__fields").wait_for()  # revealed by the script, once styled
     return kit
 
 
@@ -41,8 +41,7 @@ def mail(href: str) -> tuple[str, str, str]:
 
 def test_the_script_writes_the_letter_as_the_core_does(page, server):
     for lang, prefix in (("fr", ""), ("en", "en/")):
-        page.goto(f"{server}/{prefix}messages/audiences/government/")
-        page.wait_for_function("typeof window.bdwLetterText === 'function'")
+        open_letter(page, server, f"{prefix}messages/audiences/government/", "access-government")
         for key, entry in GUIDE.letters.items():
             parts = letter_parts(entry.data, GUIDE.ui, lang)
             for values in VALUES:
@@ -117,10 +116,14 @@ def test_copy_and_downloads_as_text_and_word(page, server):
     assert 'w:val="fr-CA"' in word.read("word/styles.xml").decode("utf-8")
 
 
-def test_the_word_writer_loads_only_when_asked(page, server):
+def test_the_kit_and_the_word_writer_load_only_when_asked(page, server):
     requested = []
     page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{server}/en/messages/objectives/access/")
+    page.locator("#bdw-adapt-access-government").wait_for()  # shown by bdw-posts.js
+    assert not [url for url in requested if "bdw-kit" in url or "docx" in url]
     open_letter(page, server, "en/messages/objectives/access/", "access-government")
+    assert [url for url in requested if url.endswith("bdw-kit.js")] and [url for url in requested if url.endswith("bdw-kit.css")]
     assert not [url for url in requested if "docx" in url]
 
 

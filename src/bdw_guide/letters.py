@@ -82,5 +82,5 @@ def mailto(address: str, subject: str, body: str) -> str:
     """A mailto: link that opens the letter in the writer's mail app (RFC 6068): subject and body
     percent-encoded as UTF-8, line breaks as CRLF (%0D%0A), the address kept readable."""
     crlf = body.replace("\r\n", "\n").replace("\n", "\r\n")
-    return (f"mailto:{quote(address.strip(), safe='@')}?subject={quote(subject, safe='')}"
-            f"&body={quote(crlf, safe='')}")
+    link = f"mailto:{quote(address.strip(), safe='@')}?subject={quote(subject, safe='')}"
+    return f"{link}&body={quote(crlf, safe='')}" if body else link

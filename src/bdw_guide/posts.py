@@ -152,6 +152,21 @@ def draft_text(draft: str, hashtag: str) -> str:
     return f"{draft.rstrip()}\n\n{hashtag}"
 
 
+def adapted_text(message: str, ask: str, hashtag: str, organization: str = "", figure: str = "",
+                 signature: str = "— {organization}") -> str:
+    """A message as its reader adapts it ("Adapt this message" on the cards, bdw-kit.js writes the same):
+    the message, the reader's local figure if any, the ask, their organization's signature if given, then
+    the campaign hashtag, paragraphs separated by a blank line."""
+    paragraphs = [message.strip()]
+    if figure.strip():
+        paragraphs.append(figure.strip())
+    paragraphs.append(ask.strip())
+    if organization.strip():
+        paragraphs.append(signature.replace("{organization}", organization.strip()))
+    paragraphs.append(hashtag)
+    return "\n\n".join(p for p in paragraphs if p)
+
+
 _FIGURE = re.compile(r"\d+(?:[\u00a0\u202f ,.]\d{3}(?!\d))*")
 
 

@@ -22,7 +22,7 @@ from .letters import letter_parts, letter_text, mailto
 from .loader import Entry, Guide, MessageEntry, worksheet_slots
 from .models import LANGUAGES
 from .problem_texts import CATALOGUE
-from .posts import drafts_view
+from .posts import PLATFORMS, adapted_text, drafts_view, post_length
 from .problems import Problem
 from .text_rules import MarkdownRenderer, abbreviation_lines, plain_text
 from .worksheets import PACK_PATH, PAPERS, PDF_PATH, WORKSHEET_PATH, control_names, row_headings, used_on_source
@@ -111,6 +111,7 @@ class Renderer:
             self.guide.posts[entry.key].data, self.guide.campaign.hashtag[ctx["lang"]], ctx["lang"],
             lambda n: number(n, ctx["lang"])))
         self.env.filters["json"] = lambda value: json.dumps(value, ensure_ascii=False)  # escaped in the attribute
+        self.env.filters["adapt"] = pass_context(lambda ctx, entry: self.adapt_view(entry, ctx["lang"]))
         self.env.filters["letter"] = pass_context(lambda ctx, entry: self.letter_view(entry, ctx["lang"]))
         self._slots: dict[str, str] = {}
         self._next_slot = itertools.count()
@@ -174,13 +175,26 @@ class Renderer:
 
     def letter_view(self, entry: MessageEntry, lang: str) -> dict | None:
         """What a card shows of its message's letter, if it has one: the parts bdw-kit.js assembles, the
-        letter as it reads before anything is filled in, and a mailto: link carrying its subject and body."""
+        letter as it reads before anything is filled in, and a mailto: link with its subject (the script
+        adds the body as the letter is filled in: the whole letter percent-encoded would weigh more than
+        the letter itself on every card)."""
         found = self.guide.letters.get(entry.key)
         if found is None:
             return None
         parts = letter_parts(found.data, self.guide.ui, lang)
         text = letter_text(parts)
-        return {"parts": parts, "text": text, "rows": min(24, text.count("\n") + 2), "mailto": mailto("", parts["subject"], text)}
+        return {"parts": parts, "text": text, "rows": min(24, text.count("\n") + 2), "mailto": mailto("", parts["subject"], "")}
+
+    def adapt_view(self, entry: MessageEntry, lang: str) -> dict:
+        """"Adapt this message": the message and its ask as plain text, the result as it first reads, and
+        its count on every platform (bdw-kit.js recounts as the reader edits)."""
+        m, tag = entry.data, self.guide.campaign.hashtag[lang]
+        message, ask = plain_text(m.message[lang]), plain_text(m.ask[lang])
+        text = adapted_text(message, ask, tag, signature=self.guide.t("adapt_signature", lang))
+        platforms = [{"id": p.id, "name": p.name, "limit": p.limit, "limit_text": number(p.limit, lang),
+                      "count_text": number(post_length(text, p.id), lang)} for p in PLATFORMS.values()]
+        return {"message": message, "ask": ask, "tag": tag, "text": text, "platforms": platforms,
+                "rows": min(16, text.count("\n") + 2 + len(text) // 70)}
 
     def other_language(self, lang: str) -> str:
         return next(other for other in LANGUAGES if other != lang)

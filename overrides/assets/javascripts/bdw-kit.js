@@ -1,7 +1,9 @@
-/* The message cards' kit beyond the post drafts: letters to decision makers (overrides/bdw/letter.html).
-   Loaded after bdw-posts.js on pages with cards; uses its bdwCopyText and bdwAnnounce.
-   What a writer types stays in this browser (localStorage): their name and organization once for every
-   card ("bdw-profile:v1"), the rest per card and language ("bdw-letter:v1:<lang>:<card>"). */
+/* The message cards' kit beyond the post drafts: "Adapt this message" (overrides/bdw/adapt.html) and
+   letters to decision makers (letter.html). bdw-posts.js loads it the first time one of these panels opens
+   (so it weighs nothing on a page until then) and shares its bdwPostLength, bdwCopyText and bdwAnnounce.
+   What a reader types stays in this browser (localStorage): their name and organization once for every
+   card ("bdw-profile:v1"), the rest per card and language ("bdw-adapt:v1:<lang>:<card>",
+   "bdw-letter:v1:<lang>:<card>"). */
 (function () {
   "use strict";
 
@@ -176,7 +178,92 @@
     kit.querySelectorAll("button[hidden]").forEach(function (button) { button.hidden = false; });
   }
 
+  /* An adapted message, as src/bdw_guide/posts.py `adapted_text` writes it. */
+  function adaptedText(message, ask, hashtag, organization, figure, signature) {
+    var paragraphs = [message.trim()];
+    if (figure.trim()) paragraphs.push(figure.trim());
+    paragraphs.push(ask.trim());
+    if (organization.trim()) paragraphs.push(signature.replace("{organization}", organization.trim()));
+    paragraphs.push(hashtag);
+    return paragraphs.filter(Boolean).join("\n\n");
+  }
+  window.bdwAdaptedText = adaptedText;
+
+  function formatNumber(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, LANG === "fr" ? "\u00a0" : ",");
+  }
+
+  function setUpAdapt(kit) {
+    var key = "bdw-adapt:v1:" + LANG + ":" + kit.getAttribute("data-key");
+    var card = kit.closest(".bdw-card");
+    var posts = card && card.querySelector(".bdw-posts");
+    var fields = {};
+    kit.querySelectorAll(".bdw-kit__fields [name]").forEach(function (input) { fields[input.name] = input; });
+    var result = kit.querySelector(".bdw-adapt__result");
+    var status = kit.querySelector(".bdw-kit__status");
+
+    function hashtag() {
+      return posts ? posts.getAttribute("data-current") || posts.getAttribute("data-tag") : kit.getAttribute("data-tag");
+    }
+    function show() {
+      result.value = adaptedText(fields.message.value, fields.ask.value, hashtag(), fields.organization.value,
+        fields.figure.value, kit.getAttribute("data-signature"));
+      kit.querySelectorAll(".bdw-adapt__counts li").forEach(function (item) {
+        var n = window.bdwPostLength ? window.bdwPostLength(result.value, item.getAttribute("data-platform")) : result.value.length;
+        var limit = Number(item.getAttribute("data-limit"));
+        var count = item.querySelector(".bdw-adapt__count");
+        var text = count.getAttribute("data-template").replace("{count}", formatNumber(n));
+        if (n > limit) text += " · " + count.getAttribute("data-over").replace("{over}", formatNumber(n - limit));
+        count.textContent = text;
+        item.classList.toggle("bdw-adapt--over", n > limit);
+        item.setAttribute("data-count", String(n));
+      });
+    }
+    function fill() {
+      var own = load(key);
+      var profile = load(PROFILE_KEY);
+      Object.keys(fields).forEach(function (name) {
+        var input = fields[name];
+        if (document.activeElement === input) return;
+        var saved = name === "organization" ? profile.organization : own[name];
+        input.value = typeof saved === "string" ? saved : input.defaultValue;
+      });
+      show();
+    }
+
+    kit.addEventListener("input", function (event) {
+      var name = event.target.name;
+      if (!fields[name]) return;
+      if (name === "organization") {
+        var profile = load(PROFILE_KEY);
+        profile.organization = event.target.value;
+        store(PROFILE_KEY, profile);
+        document.dispatchEvent(new CustomEvent("bdw-profile"));
+      } else {
+        store(key, { message: fields.message.value, ask: fields.ask.value, figure: fields.figure.value });
+      }
+      show();
+    });
+    document.addEventListener("bdw-profile", fill);
+    if (posts) posts.addEventListener("change", function () { window.setTimeout(show, 0); });
+
+    var copy = kit.querySelector(".bdw-adapt__copy");
+    copy.addEventListener("click", function () {
+      window.bdwCopyText(result.value).then(function () { announce(status, copy.getAttribute("data-done")); },
+        function () { announce(status, copy.getAttribute("data-failed")); });
+    });
+    var reset = kit.querySelector(".bdw-adapt__reset");
+    reset.addEventListener("click", function () {
+      forget(key);
+      ["message", "ask", "figure"].forEach(function (name) { fields[name].value = fields[name].defaultValue; });
+      show();
+      announce(status, reset.getAttribute("data-done"));
+    });
+    fill();
+  }
+
   function setUp() {
+    document.querySelectorAll(".bdw-adapt").forEach(setUpAdapt);
     document.querySelectorAll(".bdw-letter").forEach(setUpLetter);
   }
 
