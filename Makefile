@@ -27,10 +27,11 @@ $(NODE_STAMP): package-lock.json
 test: $(STAMP) $(NODE_STAMP) ## Run every test (browser tests need /usr/bin/chromium; axe-core comes from npm ci)
 	$(BIN)/python -m pytest -n $(JOBS)
 
-build: $(STAMP) ## Deploy build into site/, worksheet PDFs included; a failed build leaves the previous site/ as it was
+build: $(STAMP) ## Deploy build into site/, worksheet PDFs and share graphics included; a failed build leaves the previous site/ as it was
 	rm -rf .site-new
 	$(BIN)/mkdocs build --strict --site-dir .site-new
 	$(BIN)/python -m bdw_guide pdf --site .site-new
+	$(BIN)/python -m bdw_guide graphics --site .site-new
 	rm -rf site && mv .site-new site
 
 pdf: build ## Make the worksheet PDFs (blank, Letter and A4, one pack per language); cached by content

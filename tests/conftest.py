@@ -56,16 +56,25 @@ def make_pdfs(site: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def make_graphics(site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bdw_guide", "graphics", "--site", str(site), "--cache", str(ROOT / ".cache" / "graphics")],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site as deployed, built once, strictly, from the working tree, with its worksheet
-    PDFs (made by Chromium; only a machine without it, outside CI, goes without)."""
+    PDFs and share graphics (made by Chromium; only a machine without it, outside CI, goes without)."""
     out = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, out)
     assert result.returncode == 0, result.stderr
     if HAS_CHROMIUM:
         pdfs = make_pdfs(out)
         assert pdfs.returncode == 0, pdfs.stderr
+        graphics = make_graphics(out)
+        assert graphics.returncode == 0, graphics.stderr
     elif os.environ.get("CI") == "true":
         pytest.fail(f"{CHROMIUM} is missing under CI=true: .ci/run must install Debian's chromium")
     return out

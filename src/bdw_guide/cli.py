@@ -24,6 +24,7 @@ commands / commandes:
            et textes plus anciens dans git que leur version dans l’autre langue (simple avis).
   sources  claims the guide cites without naming the source / affirmations citées sans source nommée
   pdf      worksheet PDFs into a built site / PDF des fiches dans un site construit
+  graphics share graphics (PNG) into a built site / visuels à partager (PNG) dans un site construit
 
 examples / exemples:
   python -m bdw_guide check              # en français (par défaut)
@@ -111,17 +112,37 @@ def pdf(root: Path, lang: str = "fr", site: Path | None = None, cache: Path | No
     return 0
 
 
+def graphics(root: Path, lang: str = "fr", site: Path | None = None, cache: Path | None = None) -> int:
+    from .graphics import GraphicsError, make_graphics
+
+    guide, problems = _load(root)
+    if guide is None:
+        _print_problems(problems, lang)
+        return 1
+    try:
+        report = make_graphics(site or root / "site", guide, root / "overrides" / "bdw",
+                               cache or root / ".cache" / "graphics")
+    except GraphicsError as err:
+        print(f"bdw-guide: {err}", file=sys.stderr)
+        return 1
+    print(report.summary())
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bdw_guide", description=__doc__,
                                      epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["check", "sources", "pdf"], help="check | sources | pdf (see below / voir plus bas)")
+    parser.add_argument("command", choices=["check", "sources", "pdf", "graphics"],
+                        help="check | sources | pdf | graphics (see below / voir plus bas)")
     parser.add_argument("--lang", choices=["fr", "en"], default=report_language(),
                         help="language of the messages / langue des messages (default / par défaut: fr)")
     parser.add_argument("--root", type=Path, default=Path.cwd(),
                         help="repository root / racine du dépôt (default / par défaut: .)")
-    parser.add_argument("--site", type=Path, help="pdf: built site / site construit (default: <root>/site)")
-    parser.add_argument("--cache", type=Path, help="pdf: PDF cache / cache des PDF (default: <root>/.cache/pdf)")
+    parser.add_argument("--site", type=Path, help="pdf, graphics: built site / site construit (default: <root>/site)")
+    parser.add_argument("--cache", type=Path, help="pdf, graphics: cache (default: <root>/.cache/pdf or .cache/graphics)")
     args = parser.parse_args(argv)
     if args.command == "pdf":
         return pdf(args.root, args.lang, args.site, args.cache)
+    if args.command == "graphics":
+        return graphics(args.root, args.lang, args.site, args.cache)
     return {"check": check, "sources": sources}[args.command](args.root, args.lang)

@@ -168,9 +168,24 @@ def load_guide(root: Path, data_dir: Path | None = None) -> Guide:
     representatives = loading.whole("representatives.yml", Representatives)
     loading.log.raise_if_any()
     assert campaign and contributors and calendar and questions and representatives
-    return Guide(loading.root, campaign, objectives, audiences, messages, ui, contributors, glossary,
-                 calendar, list(questions.root), activities, worksheets, case_studies, examples, posts, letters,
-                 representatives)
+    guide = Guide(loading.root, campaign, objectives, audiences, messages, ui, contributors, glossary,
+                  calendar, list(questions.root), activities, worksheets, case_studies, examples, posts, letters,
+                  representatives)
+    _check_graphic_alts(loading, guide)
+    loading.log.raise_if_any()
+    return guide
+
+
+def _check_graphic_alts(loading: _Loading, guide: Guide) -> None:
+    """A message's share graphics carry an alt text of at most 250 characters: the words they show."""
+    from .graphics import ALT_LIMIT, message_graphic
+
+    for key, entry in guide.posts.items():
+        for lang in LANGUAGES:
+            alt = message_graphic(guide, key, lang).alt
+            if len(alt) > ALT_LIMIT:
+                loading.log.add(loading.root / entry.path, entry.lines.get(f"graphic.{lang}", 1), f"graphic.{lang}",
+                                "graphic_alt_too_long", count=len(alt), limit=ALT_LIMIT, over=len(alt) - ALT_LIMIT)
 
 
 def _load_examples(loading: _Loading, objectives: list[str], audiences: list[str]) -> dict[str, str]:

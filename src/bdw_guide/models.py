@@ -175,6 +175,7 @@ class Posts(Strict):
     linkedin: Text
     instagram: Text
     facebook: Text
+    graphic: Text  # the short line under the headline on the share graphics (graphics.py)
 
 
 class Letter(Strict):

@@ -504,3 +504,27 @@ CATALOGUE.update({
                "écrivez l’adresse complète de la page, qui commence par https://"),
     },
 })
+
+# Share graphics (the `graphic:` line of data/posts/<objective>/<audience>.yml, see graphics.py) — issue 17.
+CATALOGUE.update({
+    "graphic_line_too_long": {
+        "en": ("this short line for the share graphics is {count} characters long, over its limit of {limit}",
+               "shorten it: it goes under the headline, in large type"),
+        "fr": ("cette ligne des visuels à partager compte {count} caractères, au-delà de sa limite de {limit}",
+               "raccourcissez-la : elle s’affiche sous le titre, en gros caractères"),
+    },
+    "graphic_figure_unknown": {
+        "en": ("this short line for the share graphics gives a figure its message does not ({figure})",
+               "use only the figures of the message (headline, message, ask, facts), or take this one out"),
+        "fr": ("cette ligne des visuels à partager donne un chiffre que son message ne donne pas ({figure})",
+               "n’utilisez que les chiffres du message (titre, message, demande, faits), ou retirez celui-ci"),
+    },
+    "graphic_alt_too_long": {
+        "en": ("the alt text of this message's share graphics (objective and audience, headline, this line and the "
+               "hashtag) would be {count} characters long, over the {limit} that platforms accept",
+               "shorten this line by at least {over} characters"),
+        "fr": ("le texte de remplacement des visuels de ce message (objectif et public, titre, cette ligne et le "
+               "mot-clic) compterait {count} caractères, au-delà des {limit} qu’acceptent les plateformes",
+               "raccourcissez cette ligne d’au moins {over} caractères"),
+    },
+})

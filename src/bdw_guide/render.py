@@ -18,6 +18,7 @@ from typing import Callable
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup
 
+from .graphics import FORMATS, PREVIEW, message_graphic
 from .letters import letter_parts, letter_text, mailto
 from .loader import Entry, Guide, MessageEntry, worksheet_slots
 from .models import LANGUAGES
@@ -112,6 +113,7 @@ class Renderer:
             lambda n: number(n, ctx["lang"])))
         self.env.filters["json"] = lambda value: json.dumps(value, ensure_ascii=False)  # escaped in the attribute
         self.env.filters["adapt"] = pass_context(lambda ctx, entry: self.adapt_view(entry, ctx["lang"]))
+        self.env.filters["share_graphics"] = pass_context(lambda ctx, entry: self.graphics_view(entry, ctx["lang"]))
         self.env.filters["letter"] = pass_context(lambda ctx, entry: self.letter_view(entry, ctx["lang"]))
         self._slots: dict[str, str] = {}
         self._next_slot = itertools.count()
@@ -195,6 +197,15 @@ class Renderer:
                       "count_text": number(post_length(text, p.id), lang)} for p in PLATFORMS.values()]
         return {"message": message, "ask": ask, "tag": tag, "text": text, "platforms": platforms,
                 "rows": min(16, text.count("\n") + 2 + len(text) // 70)}
+
+    def graphics_view(self, entry: MessageEntry, lang: str) -> dict:
+        """A card's share graphics: each format's file (from the language's root), size and download name,
+        the preview (the landscape one) and the alt text they all share."""
+        graphic = message_graphic(self.guide, entry.key, lang)
+        site = self.guide.t("share_file_prefix", lang)
+        files = [{"format": fmt, "path": graphic.path(fmt), "width": FORMATS[fmt][0], "height": FORMATS[fmt][1],
+                  "download": f"{site}-{graphic.name}-{FORMATS[fmt][0]}x{FORMATS[fmt][1]}.png"} for fmt in graphic.formats]
+        return {"alt": graphic.alt, "files": files, "preview": next(f for f in files if f["format"] == PREVIEW)}
 
     def other_language(self, lang: str) -> str:
         return next(other for other in LANGUAGES if other != lang)
