@@ -13,13 +13,16 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import calendar_file, csp, search_split, sitemap
+from .graphics import FORMATS, PREVIEW, page_graphic_for
 from .loader import Guide, load_guide
 from .models import LANGUAGES
+from .text_rules import plain_text
 from .problems import DataError, Problem, ProblemLog
 from .render import MARKER, Renderer, relative_url
 from .translation import page_gaps
 
 LOADS = {"count": 0}  # how many times data was loaded in this process (reported by bench)
+LOCALES = {"fr": "fr_CA", "en": "en_CA"}  # Open Graph locales: Canadian French and English
 
 _ABSOLUTE_ALTERNATE = re.compile(
     r'(<a href="|<link rel="alternate" href=")(/[^"]*)(" hreflang="[^"]+"(?: class="md-select__link")?>)')
@@ -36,6 +39,7 @@ class BuildSession:
     edit_root: str | None
     languages_built: set[str] = field(default_factory=set)
     page_gaps: list[Problem] = field(default_factory=list)
+    page_markers: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (lang, page) -> marker
 
     @classmethod
     def start(cls, root: Path, templates: Path, repo_url: str | None, edit_uri: str | None,
@@ -66,9 +70,30 @@ class BuildSession:
 
     def page_markdown(self, markdown: str, lang: str, page_url: str, page_src: str) -> str:
         self.languages_built.add(lang)
+        found = MARKER.search(markdown)
+        if found:
+            self.page_markers[(lang, self.language_path(page_url, lang))] = (found.group(1), found.group(2) or "")
         expanded = self.renderer.expand_markers(markdown, lang, self.language_path(page_url, lang),
                                                 self.language_path(page_src, lang))
         return f"{expanded}\n\n{self.renderer.glossary_definitions(lang)}\n"
+
+    def share_meta(self, lang: str, page_url: str, site_url: str | None) -> dict:
+        """A page's link preview (Open Graph and Twitter card): its language and the other as alternate,
+        its image (an audience or objective page's own card, the site's card elsewhere) as an absolute
+        address with its size and alt text, and the description of an audience or objective page."""
+        marker = self.page_markers.get((lang, self.language_path(page_url, lang)))
+        graphic = page_graphic_for(self.guide, marker, lang)
+        root = calendar_file.language_root(site_url, lang, self.default_language) or ""
+        description = None
+        if marker and marker[0] == "audience" and marker[1] in self.guide.audiences:
+            description = plain_text(self.guide.audiences[marker[1]].description[lang])
+        elif marker and marker[0] == "objective" and marker[1] in self.guide.objectives:
+            intro = plain_text(self.guide.objectives[marker[1]].intro[lang])
+            description = intro.split(". ")[0].rstrip(".") + "."  # its first sentence
+        width, height = FORMATS[PREVIEW]
+        return {"locale": LOCALES[lang], "alternates": [LOCALES[other] for other in LANGUAGES if other != lang],
+                "image": root + graphic.path(PREVIEW), "width": width, "height": height, "alt": graphic.alt,
+                "description": description}
 
     def page_content(self, html: str) -> str:
         return self.renderer.fill_slots(html)
