@@ -49,10 +49,11 @@ test: lint $(NODE_STAMP) ## Lint, then every test (browser tests need Chromium, 
 test-fast: $(STAMP) ## Every test but the browser ones (no Chromium page, no axe-core)
 	$(BIN)/python -m pytest -n $(JOBS) -m "not browser"
 
-build: $(STAMP) ## Deploy build into site/, worksheet PDFs and the offline copy included; a failed build leaves the previous site/ as it was
+build: $(STAMP) ## Deploy build into site/, worksheet PDFs, share graphics and the offline copy included; a failed build leaves the previous site/ as it was
 	rm -rf .site-new
 	$(BIN)/mkdocs build --strict --site-dir .site-new
 	$(BIN)/python -m bdw_guide pdf --site .site-new
+	$(BIN)/python -m bdw_guide graphics --site .site-new
 	$(BIN)/python -m bdw_guide offline --site .site-new
 	rm -rf site && mv .site-new site
 

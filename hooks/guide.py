@@ -146,6 +146,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     return _session.page_content(html)
 
 
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    """The page's link preview (partials/open-graph.html): locale, image, description."""
+    assert _session is not None
+    context["bdw_share"] = _session.share_meta(_language(config), page.url, config.site_url)
+    return context
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     assert _session is not None
     try:

@@ -7,7 +7,8 @@ with `hooks: []`.
 So the ratio is the price of generating pages from data at build time, not of having more
 content. Builds N times each, alternating, in one process; prints the medians and their ratio.
 Goal: ratio <= 1.25. Also prints how many times the data was loaded and validated, and the
-time to make every worksheet PDF from a cold cache and from a warm one (goal: warm < 1 s).
+time to make every worksheet PDF from a cold cache and from a warm one (goal: warm < 1 s), and the same
+for the share graphics.
 
     python scripts/bench.py [--runs 5]
     python scripts/bench.py --audit [--no-lighthouse]   # make audit: Nu checker, page weight, Lighthouse
@@ -89,6 +90,7 @@ def main() -> int:
           f"= {loads / args.runs:.1f} per build of both languages")
     bench_pdfs()
     bench_zensical(args.runs)
+    bench_graphics()
     return 0
 
 
@@ -153,6 +155,25 @@ def bench_pdfs() -> None:
         warm = make_pdfs(site, guide, cache)
     print(f"PDFs, cold cache: {cold.summary()}")
     print(f"PDFs, warm cache: {warm.summary()}  {'OK' if warm.seconds < 1 else 'OVER GOAL'} (goal < 1 s)")
+
+
+def bench_graphics() -> None:
+    """The share graphics (graphics.py), cold (empty cache: Chromium renders each one) and warm."""
+    from bdw_guide.graphics import CHROMIUM, make_graphics
+    from bdw_guide.loader import load_guide
+
+    if not Path(CHROMIUM).exists():
+        print(f"Share graphics: not measured ({CHROMIUM} missing)")
+        return
+    guide = load_guide(ROOT)
+    with tempfile.TemporaryDirectory() as tmp:
+        site, cache = Path(tmp) / "site", Path(tmp) / "cache"
+        build_once(ROOT / "mkdocs.yml", site)
+        cold = make_graphics(site, guide, ROOT / "src" / "bdw_guide" / "templates", cache)
+        build_once(ROOT / "mkdocs.yml", site)
+        warm = make_graphics(site, guide, ROOT / "src" / "bdw_guide" / "templates", cache)
+    print(f"Share graphics, cold cache: {cold.summary()}")
+    print(f"Share graphics, warm cache: {warm.summary()}  {'OK' if warm.seconds < 1 else 'OVER GOAL'} (goal < 1 s)")
 
 
 if __name__ == "__main__":

@@ -93,6 +93,13 @@ def make_offline_copy(site: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def make_graphics(site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bdw_guide", "graphics", "--site", str(site), "--cache", str(ROOT / ".cache" / "graphics")],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+
+
 @contextlib.contextmanager
 def _run_once(tmp_path_factory: pytest.TempPathFactory, name: str):
     """A folder shared by every worker of this test run (pytest-xdist), and a lock held while the
@@ -131,6 +138,9 @@ def site(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureReques
                 pdfs = make_pdfs(out)
                 output, ok = output + pdfs.stdout + pdfs.stderr, pdfs.returncode == 0
                 (shared / "site-pdfs").touch()
+            if ok and HAS_CHROMIUM:  # share graphics (cached by content, so a warm run makes none)
+                made = make_graphics(out)
+                output, ok = output + made.stdout + made.stderr, made.returncode == 0
             if ok:  # the offline copy (a second build, cached by content like the PDFs)
                 offline = make_offline_copy(out)
                 output, ok = output + offline.stdout + offline.stderr, offline.returncode == 0

@@ -32,7 +32,9 @@ def all_texts() -> list[tuple[str, Text]]:
     out = _walk("ui", GUIDE.ui) + _walk("objectives", GUIDE.objectives) + _walk("audiences", GUIDE.audiences)
     out += _walk("campaign", GUIDE.campaign) + _walk("contributors", GUIDE.contributors)
     out += _walk("glossary", GUIDE.glossary) + _walk("calendar", GUIDE.calendar) + _walk("questions", GUIDE.questions)
-    for entry in [*GUIDE.messages.values(), *GUIDE.activities, *GUIDE.worksheets, *GUIDE.posts.values()]:
+    out += _walk("representatives", GUIDE.representatives)
+    for entry in [*GUIDE.messages.values(), *GUIDE.activities, *GUIDE.worksheets, *GUIDE.posts.values(),
+                  *GUIDE.letters.values()]:
         out += _walk(entry.path, entry.data)
     assert len(out) > 350  # the walk reached into every file
     return out

@@ -32,6 +32,7 @@ commands / commandes:
            another site generator / le Markdown final de chaque langue, pour un autre générateur
   finish   SITE_DIR: post-build steps any generator needs (print pages, x-default, security policy)
            / étapes d’après construction (pages d’impression, x-default, politique de sécurité)
+  graphics share graphics (PNG) into a built site / visuels à partager (PNG) dans un site construit
 
 examples / exemples:
   python -m bdw_guide check              # en français (par défaut)
@@ -119,6 +120,23 @@ def pdf(root: Path, lang: str = "fr", site: Path | None = None, cache: Path | No
     return 0
 
 
+def graphics(root: Path, lang: str = "fr", site: Path | None = None, cache: Path | None = None) -> int:
+    from .graphics import GraphicsError, make_graphics
+    from .render import TEMPLATES
+
+    guide, problems = _load(root)
+    if guide is None:
+        _print_problems(problems, lang)
+        return 1
+    try:
+        report = make_graphics(site or root / "site", guide, TEMPLATES, cache or root / ".cache" / "graphics")
+    except GraphicsError as err:
+        print(f"bdw-guide: {err}", file=sys.stderr)
+        return 1
+    print(report.summary())
+    return 0
+
+
 def offline(root: Path, lang: str = "fr", site: Path | None = None, cache: Path | None = None) -> int:
     from .offline import OfflineError, make_offline_copy
 
@@ -181,20 +199,20 @@ def finish(root: Path, lang: str, site_dir: Path | None, site_url: str | None) -
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bdw_guide", description=__doc__,
                                      epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["check", "sources", "pdf", "offline", "expand", "finish"],
-                        help="check | sources | pdf | offline | expand | finish (see below / voir plus bas)")
+    parser.add_argument("command", choices=["check", "sources", "pdf", "graphics", "offline", "expand", "finish"],
+                        help="check | sources | pdf | graphics | offline | expand | finish (see below / voir plus bas)")
     parser.add_argument("site_dir", nargs="?", type=Path, help="finish: the built site / le site construit")
     parser.add_argument("--lang", choices=["fr", "en"], default=report_language(),
                         help="language of the messages / langue des messages (default / par défaut: fr)")
     parser.add_argument("--root", type=Path, default=Path.cwd(),
                         help="repository root / racine du dépôt (default / par défaut: .)")
-    parser.add_argument("--site", type=Path, help="pdf, offline: built site / site construit (default: <root>/site)")
-    parser.add_argument("--cache", type=Path, help="pdf, offline: cache (default: <root>/.cache/pdf, <root>/.cache/offline)")
+    parser.add_argument("--site", type=Path, help="pdf, graphics, offline: built site / site construit (default: <root>/site)")
+    parser.add_argument("--cache", type=Path, help="pdf, graphics, offline: cache (default: <root>/.cache/pdf, .cache/graphics, .cache/offline)")
     parser.add_argument("--out", type=Path, help="expand: where to write / où écrire")
     parser.add_argument("--site-url", help="finish: the site's address / l’adresse du site (default: mkdocs.yml)")
     args = parser.parse_args(argv)
-    if args.command in ("pdf", "offline"):
-        return {"pdf": pdf, "offline": offline}[args.command](args.root, args.lang, args.site, args.cache)
+    if args.command in ("pdf", "graphics", "offline"):
+        return {"pdf": pdf, "graphics": graphics, "offline": offline}[args.command](args.root, args.lang, args.site, args.cache)
     if args.command == "expand":
         return expand(args.root, args.lang, args.out)
     if args.command == "finish":

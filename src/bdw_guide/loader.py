@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .files import Survey, docs_problems, survey
+from .letters import check_letter
 from .models import (
     LANGUAGES,
     Activity,
@@ -22,11 +23,13 @@ from .models import (
     CaseStudy,
     Contributors,
     GlossaryEntry,
+    Letter,
     Message,
     Objective,
     Posts,
     Question,
     Questions,
+    Representatives,
     Text,
     Worksheet,
 )
@@ -42,6 +45,7 @@ CASE_STUDIES_DIR = "case-studies"
 ACTIVITIES_DIR = "activities"
 WORKSHEETS_DIR = "worksheets"
 POSTS_DIR = "posts"
+LETTERS_DIR = "letters"
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,8 @@ class Guide:
     case_studies: list[Entry] = field(default_factory=list)  # in their 'position' order
     examples: dict[str, str] = field(default_factory=dict)  # language -> commented example message file
     posts: dict[tuple[str, str], Entry] = field(default_factory=dict)  # (objective, audience) -> post drafts
+    letters: dict[tuple[str, str], Entry] = field(default_factory=dict)  # (objective, audience) -> letter, if any
+    representatives: Representatives | None = None  # where a letter writer finds their elected representatives
 
     def message(self, objective: str, audience: str) -> MessageEntry:
         return self.messages[(objective, audience)]
@@ -236,10 +242,28 @@ def load_guide(root: Path, data_dir: Path | None = None, docs_dir: Path | None =
     case_studies = _load_case_studies(loading, len(questions.root) if questions else 0)
     examples = _load_examples(loading, objective_ids, audience_ids)
     posts = _load_posts(loading, messages, objective_ids, audience_ids, campaign)
+    letters = _load_letters(loading, messages, objective_ids, audience_ids)
+    representatives = loading.whole("representatives.yml", Representatives)
     loading.log.raise_if_any()
-    assert campaign and contributors and calendar and questions
-    return Guide(loading.root, campaign, objectives, audiences, messages, ui, contributors, glossary,
-                 calendar, list(questions.root), activities, worksheets, case_studies, examples, posts)
+    assert campaign and contributors and calendar and questions and representatives
+    guide = Guide(loading.root, campaign, objectives, audiences, messages, ui, contributors, glossary,
+                  calendar, list(questions.root), activities, worksheets, case_studies, examples, posts, letters,
+                  representatives)
+    _check_graphic_alts(loading, guide)
+    loading.log.raise_if_any()
+    return guide
+
+
+def _check_graphic_alts(loading: _Loading, guide: Guide) -> None:
+    """A message's share graphics carry an alt text of at most 250 characters: the words they show."""
+    from .graphics import ALT_LIMIT, message_graphic
+
+    for key, entry in guide.posts.items():
+        for lang in LANGUAGES:
+            alt = message_graphic(guide, key, lang).alt
+            if len(alt) > ALT_LIMIT:
+                loading.log.add(loading.root / entry.path, entry.lines.get(f"graphic.{lang}", 1), f"graphic.{lang}",
+                                "graphic_alt_too_long", count=len(alt), limit=ALT_LIMIT, over=len(alt) - ALT_LIMIT)
 
 
 def _check_placeholders(loading: _Loading, source: YamlSource, key: str, text: Text) -> None:
@@ -295,6 +319,34 @@ def _load_posts(loading: _Loading, messages: dict[tuple[str, str], MessageEntry]
         if key not in tried and not loading.odd.skips(expected):  # an odd path there is said once, by the survey
             loading.log.add(expected, 0, "", "posts_missing", message=messages[key].path)
     return posts
+
+
+def _load_letters(loading: _Loading, messages: dict[tuple[str, str], MessageEntry], objectives: list[str],
+                  audiences: list[str]) -> dict[tuple[str, str], Entry]:
+    """Letters to decision makers, at most one per message, at data/letters/<objective>/<audience>.yml;
+    a message without one has no letter on its card. A letter gives no figure its message lacks."""
+    folder = loading.data_dir / LETTERS_DIR
+    letters: dict[tuple[str, str], Entry] = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_dir():
+            continue
+        if path.suffix not in (".yml", ".yaml"):
+            loading.log.add(path, 0, "", "wrong_extension", folder=LETTERS_DIR)
+            continue
+        key = (path.parent.name, path.stem)
+        if path.parent.parent != folder or (objectives and key[0] not in objectives) or (audiences and key[1] not in audiences):
+            loading.log.add(path, 0, "", "letters_unknown_pair", objectives=", ".join(objectives),
+                            audiences=", ".join(audiences))
+            continue
+        source = read_yaml(path, loading.log)
+        item = validate(Letter, source, loading.log) if source is not None else None
+        if source is None or item is None:
+            continue
+        entry = Entry(f"{key[0]}/{key[1]}", item, loading.log.relative(path), _field_lines(source))
+        if key in messages:
+            check_letter(item, messages[key].data, loading.log, path, entry.lines)
+        letters[key] = entry
+    return letters
 
 
 def _load_calendar(loading: _Loading, objectives: list[str]) -> Calendar | None:

@@ -194,6 +194,55 @@ class Posts(Strict):
     linkedin: Text
     instagram: Text
     facebook: Text
+    graphic: Text  # the short line under the headline on the share graphics (graphics.py)
+
+
+class Letter(Strict):
+    """A letter to a decision maker built on one message (data/letters/<objective>/<audience>.yml), in the
+    guide's three elements of a message: an appeal to justice, an appeal to the reader's own interest and
+    a specific ask. The greeting, opening, local fact, meeting request and closing around them are
+    interface text (data/ui.yml, keys letter_*), the same for every letter (see letters.py)."""
+
+    subject: Text
+    justice: Text
+    interest: Text
+    ask: Text
+
+
+def _https(url: str) -> str:
+    url = _checked(url)
+    if not url.startswith("https://") or any(c.isspace() for c in url):
+        raise PydanticCustomError("not_https", "not an https address", {"value": url})
+    return url
+
+
+HttpsUrl = Annotated[str, AfterValidator(_https)]
+
+
+class LinkText(Strict):
+    """An address per language (a page with a French and an English version)."""
+
+    fr: HttpsUrl
+    en: HttpsUrl
+
+    def __getitem__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class OfficialPage(Strict):
+    """An official page listing elected representatives. `url` is one address, or one per language;
+    `lang` is the language of a page that exists in one language only (said on the link)."""
+
+    name: Text
+    url: HttpsUrl | LinkText
+    lang: Literal["fr", "en"] | None = None
+
+
+class Representatives(Strict):
+    """Where a letter writer finds their elected representatives (data/representatives.yml)."""
+
+    federal: OfficialPage
+    legislatures: list[OfficialPage] = Field(min_length=1)
 
 
 FieldKind = Literal["lines", "list", "table", "grid"]
@@ -252,6 +301,6 @@ class Worksheet(Strict):
 
 _MODELS = (Text, Objective, Audience, Fact, Message, Campaign, Organization, Person, Contributors,
            GlossaryEntry, Week, Calendar, Question, Activity, Figure, CaseSection, CaseStudy, WorksheetField,
-           Worksheet, Posts)
+           Worksheet, Posts, Letter, LinkText, OfficialPage, Representatives)
 FIELD_NAMES: frozenset[str] = frozenset(name for model in _MODELS for name in model.model_fields)
 MODEL_NAMES: frozenset[str] = frozenset(model.__name__ for model in _MODELS)  # as pydantic names union members

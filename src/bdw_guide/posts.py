@@ -47,6 +47,7 @@ from twitter_text import extract_urls_with_indices, parse_tweet
 from .problems import ProblemLog
 
 URL_LENGTH = 23  # X and Mastodon count every link as 23 characters
+GRAPHIC_LINE_LIMIT = 100  # characters of the short line on a message's share graphics (graphics.py)
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,21 @@ def draft_text(draft: str, hashtag: str) -> str:
     return f"{draft.rstrip()}\n\n{hashtag}"
 
 
+def adapted_text(message: str, ask: str, hashtag: str, organization: str = "", figure: str = "",
+                 signature: str = "— {organization}") -> str:
+    """A message as its reader adapts it ("Adapt this message" on the cards, bdw-kit.js writes the same):
+    the message, the reader's local figure if any, the ask, their organization's signature if given, then
+    the campaign hashtag, paragraphs separated by a blank line."""
+    paragraphs = [message.strip()]
+    if figure.strip():
+        paragraphs.append(figure.strip())
+    paragraphs.append(ask.strip())
+    if organization.strip():
+        paragraphs.append(signature.replace("{organization}", organization.strip()))
+    paragraphs.append(hashtag)
+    return "\n\n".join(p for p in paragraphs if p)
+
+
 _FIGURE = re.compile(r"\d+(?:[\u00a0\u202f ,.]\d{3}(?!\d))*")
 
 
@@ -174,7 +190,8 @@ def message_figures(message, lang: str) -> set[str]:
 def check_drafts(posts, message, hashtag, log: ProblemLog, path: Path, lines: dict[str, int]) -> None:
     """Log what is wrong with a message's drafts: a draft over its platform's limit (counted with the
     hashtag added), a first line longer than the opening a folding platform shows, the campaign
-    hashtag typed into the text (it is added at the end), a figure the message does not give."""
+    hashtag typed into the text (it is added at the end), a figure the message does not give; and
+    with the short line of its share graphics: too long, or a figure the message does not give."""
     for platform in PLATFORMS.values():
         for lang in ("fr", "en"):
             name, draft = f"{platform.id}.{lang}", getattr(posts, platform.id)[lang]
@@ -192,6 +209,14 @@ def check_drafts(posts, message, hashtag, log: ProblemLog, path: Path, lines: di
             extra = sorted(figures(draft) - message_figures(message, lang))
             if extra:
                 log.add(path, line, name, "post_figure_unknown", figure=", ".join(extra))
+    for lang in ("fr", "en"):
+        name, text = f"graphic.{lang}", posts.graphic[lang]
+        line = lines.get(name, 1)
+        if utf16_length(text) > GRAPHIC_LINE_LIMIT:
+            log.add(path, line, name, "graphic_line_too_long", count=utf16_length(text), limit=GRAPHIC_LINE_LIMIT)
+        extra = sorted(figures(text) - message_figures(message, lang))
+        if extra:
+            log.add(path, line, name, "graphic_figure_unknown", figure=", ".join(extra))
 
 
 def drafts_view(posts, hashtag: str, lang: str, number) -> dict:

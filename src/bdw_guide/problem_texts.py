@@ -749,3 +749,56 @@ CATALOGUE.update({
                "mkdocs-material/reference/icons-emojis/), ou supprimez la ligne"),
     },
 })
+
+# Letters to decision makers (data/letters/<objective>/<audience>.yml, see letters.py) — issue 17.
+CATALOGUE.update({
+    "letter_figure_unknown": {
+        "en": ("this letter gives a figure its message does not ({figure})",
+               "use only the figures of the message (headline, message, ask, facts), or take this one out"),
+        "fr": ("cette lettre donne un chiffre que son message ne donne pas ({figure})",
+               "n’utilisez que les chiffres du message (titre, message, demande, faits), ou retirez celui-ci"),
+    },
+    "letter_placeholder": {
+        "en": ("this text holds {found}, which the letter would show as it is",
+               "write plain text without braces: the recipient, the sender and the local fact are filled in by the "
+               "person writing the letter"),
+        "fr": ("ce texte contient {found}, que la lettre afficherait tel quel",
+               "écrivez un texte simple, sans accolades : la personne qui écrit la lettre remplit elle-même le nom de "
+               "la personne destinataire, le sien et le fait local"),
+    },
+    "letters_unknown_pair": {
+        "en": ("this file matches no message: letters go in data/letters/<objective>/<audience>.yml",
+               "rename it after its message's objective ({objectives}) and audience ({audiences})"),
+        "fr": ("ce fichier ne correspond à aucun message : les lettres vont dans data/letters/<objectif>/<public>.yml",
+               "renommez-le d’après l’objectif ({objectives}) et le public ({audiences}) de son message"),
+    },
+    "not_https": {
+        "en": ("'{value}' is not a secure web address", "write the full address of the page, starting with https://"),
+        "fr": ("« {value} » n’est pas une adresse Web sécurisée",
+               "écrivez l’adresse complète de la page, qui commence par https://"),
+    },
+})
+
+# Share graphics (the `graphic:` line of data/posts/<objective>/<audience>.yml, see graphics.py) — issue 17.
+CATALOGUE.update({
+    "graphic_line_too_long": {
+        "en": ("this short line for the share graphics is {count} characters long, over its limit of {limit}",
+               "shorten it: it goes under the headline, in large type"),
+        "fr": ("cette ligne des visuels à partager compte {count} caractères, au-delà de sa limite de {limit}",
+               "raccourcissez-la : elle s’affiche sous le titre, en gros caractères"),
+    },
+    "graphic_figure_unknown": {
+        "en": ("this short line for the share graphics gives a figure its message does not ({figure})",
+               "use only the figures of the message (headline, message, ask, facts), or take this one out"),
+        "fr": ("cette ligne des visuels à partager donne un chiffre que son message ne donne pas ({figure})",
+               "n’utilisez que les chiffres du message (titre, message, demande, faits), ou retirez celui-ci"),
+    },
+    "graphic_alt_too_long": {
+        "en": ("the alt text of this message's share graphics (objective and audience, headline, this line and the "
+               "hashtag) would be {count} characters long, over the {limit} that platforms accept",
+               "shorten this line by at least {over} characters"),
+        "fr": ("le texte de remplacement des visuels de ce message (objectif et public, titre, cette ligne et le "
+               "mot-clic) compterait {count} caractères, au-delà des {limit} qu’acceptent les plateformes",
+               "raccourcissez cette ligne d’au moins {over} caractères"),
+    },
+})

@@ -19,9 +19,11 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup
 
+from .graphics import FORMATS, PREVIEW, message_graphic
+from .letters import letter_parts, letter_text, mailto
 from .loader import Entry, Guide, MessageEntry, worksheet_slots
 from .models import LANGUAGES, Fact
-from .posts import drafts_view
+from .posts import PLATFORMS, adapted_text, drafts_view, post_length
 from .problem_texts import CATALOGUE
 from .problems import Problem
 from .text_rules import MARKER, MarkdownRenderer, abbreviation_lines, plain_text
@@ -164,6 +166,10 @@ class Renderer:
         self.env.filters["post_drafts"] = pass_context(lambda ctx, entry: drafts_view(
             self.guide.posts[entry.key].data, self.guide.campaign.hashtag[ctx["lang"]], ctx["lang"],
             lambda n: number(n, ctx["lang"])))
+        self.env.filters["json"] = lambda value: json.dumps(value, ensure_ascii=False)  # escaped in the attribute
+        self.env.filters["adapt"] = pass_context(lambda ctx, entry: self.adapt_view(entry, ctx["lang"]))
+        self.env.filters["share_graphics"] = pass_context(lambda ctx, entry: self.graphics_view(entry, ctx["lang"]))
+        self.env.filters["letter"] = pass_context(lambda ctx, entry: self.letter_view(entry, ctx["lang"]))
         self._slots: dict[str, str] = {}
         self._next_slot = itertools.count()
         # Slots carry a secret of this build, so a page cannot name (and steal or copy) one.
@@ -212,8 +218,8 @@ class Renderer:
 
         return MARKER.sub(replace, markdown)
 
-    def card(self, entry: MessageEntry, lang: str) -> str:
-        return self._render("card.html", lang, "", "", entry=entry, m=entry.data,
+    def card(self, entry: MessageEntry, lang: str, page_path: str = "") -> str:
+        return self._render("card.html", lang, page_path, "", entry=entry, m=entry.data,
                             citation=lambda fact: self.citation(fact, lang),
                             objective=self.guide.objectives[entry.data.objective],
                             audience=self.guide.audiences[entry.data.audience],
@@ -235,6 +241,48 @@ class Renderer:
                                "address": site_url.rstrip("/") + "/" + prefix + WORKSHEET_PATH.format(id=entry.id),
                                "page_numbers": Markup(page_numbers)})
         return self.env.get_template("worksheet-pages.css").render(sheets=sheets, papers=PAPERS)
+
+    def letter_view(self, entry: MessageEntry, lang: str) -> dict | None:
+        """What a card shows of its message's letter, if it has one: the parts bdw-kit.js assembles, the
+        letter as it reads before anything is filled in, and a mailto: link with its subject (the script
+        adds the body as the letter is filled in: the whole letter percent-encoded would weigh more than
+        the letter itself on every card)."""
+        found = self.guide.letters.get(entry.key)
+        if found is None:
+            return None
+        parts = letter_parts(found.data, self.guide.ui, lang)
+        text = letter_text(parts)
+        return {"parts": parts, "text": text, "rows": min(24, text.count("\n") + 2), "mailto": mailto("", parts["subject"], "")}
+
+    def adapt_view(self, entry: MessageEntry, lang: str) -> dict:
+        """"Adapt this message": the message and its ask as plain text, the result as it first reads, and
+        its count on every platform (bdw-kit.js recounts as the reader edits)."""
+        m, tag = entry.data, self.guide.campaign.hashtag[lang]
+        message, ask = plain_text(m.message[lang]), plain_text(m.ask[lang]) if m.ask else ""
+        text = adapted_text(message, ask, tag, signature=self.guide.t("adapt_signature", lang))
+        platforms = [{"id": p.id, "name": p.name, "limit": p.limit, "limit_text": number(p.limit, lang),
+                      "count_text": number(post_length(text, p.id), lang)} for p in PLATFORMS.values()]
+        return {"message": message, "ask": ask, "tag": tag, "text": text, "platforms": platforms,
+                "rows": min(16, text.count("\n") + 2 + len(text) // 70)}
+
+    def graphics_view(self, entry: MessageEntry, lang: str) -> dict:
+        """A card's share graphics: each format's file (from the language's root), size and download name,
+        the preview (the landscape one) and the alt text they all share."""
+        graphic = message_graphic(self.guide, entry.key, lang)
+        site = self.guide.t("share_file_prefix", lang)
+        files = [{"format": fmt, "path": graphic.path(fmt), "width": FORMATS[fmt][0], "height": FORMATS[fmt][1],
+                  "download": f"{site}-{graphic.name}-{FORMATS[fmt][0]}x{FORMATS[fmt][1]}.png"} for fmt in graphic.formats]
+        return {"alt": graphic.alt, "files": files, "preview": next(f for f in files if f["format"] == PREVIEW)}
+
+    def other_language(self, lang: str) -> str:
+        return next(other for other in LANGUAGES if other != lang)
+
+    def in_other_language(self, target: str, lang: str, page_path: str) -> str:
+        """The URL, seen from `page_path` in `lang`, of `target` (a path from a language root) in the other language."""
+        def rooted(language: str, path: str) -> str:
+            return path if language == self.default_language else f"{language}/{path}"
+
+        return relative_url(rooted(self.other_language(lang), target), rooted(lang, page_path))
 
     def copy_text(self, entry: MessageEntry, lang: str) -> str:
         """The message as a reader pastes it: text and the guide's ask (never our suggestion, which
@@ -367,7 +415,10 @@ class Renderer:
             return posixpath.relpath(target, posixpath.dirname(page_src) or ".")
 
         return self.env.get_template(template).render(
-            guide=guide, lang=lang, t=t, url=url, root_url=root_url, src=src, card=lambda e: self._slot(self.card(e, lang)),
+            guide=guide, lang=lang, t=t, url=url, root_url=root_url, src=src, page_path=page_path,
+            card=lambda e: self._slot(self.card(e, lang, page_path)),
+            other_language=lambda: self.other_language(lang), in_other_language=lambda target: self.in_other_language(
+                target, lang, page_path),
             OVERVIEW_PATH=OVERVIEW_PATH, AUDIENCE_PATH=AUDIENCE_PATH, OBJECTIVE_PATH=OBJECTIVE_PATH,
             QUESTION_PATH=QUESTION_PATH, WORKSHEET_PATH=WORKSHEET_PATH, PDF_PATH=PDF_PATH, PACK_PATH=PACK_PATH,
             CASE_STUDY_PATH=CASE_STUDY_PATH, CALENDAR_PATH=CALENDAR_PATH, OFFLINE_PATH=OFFLINE_PATH, OFFLINE_SIZE=Markup(OFFLINE_SIZE),

@@ -15,17 +15,19 @@ from typing import Any
 
 from . import calendar_file, csp, dates, search_split, sitemap, theme_output
 from .engine import finish_site
+from .graphics import FORMATS, PREVIEW, page_graphic_for
 from .loader import Entry, Guide
 from .models import LANGUAGES
 from .pages import Theme, safe_meta, safe_title
 from .problems import DataError, Problem
 from .render import MARKER, TEMPLATES, Renderer
 from .site_check import check_site
-from .text_rules import sanitize, tooltip_safe
+from .text_rules import plain_text, sanitize, tooltip_safe
 
 LOADS = {"count": 0}  # how many times data was loaded in this process (reported by bench)
 OFFLINE_ENV = "BDW_OFFLINE"  # "1": build the offline copy (see offline.py)
 FILE_WORKER_SCRIPT = "assets/javascripts/bdw-file-worker.js"  # the search worker from file:// (offline copy)
+LOCALES = {"fr": "fr_CA", "en": "en_CA"}  # Open Graph locales: Canadian French and English
 
 
 def offline_requested() -> bool:
@@ -49,6 +51,7 @@ class BuildSession:
     history: dates.History = field(default_factory=lambda: dates.History(None))
     modified: dict[str, str | None] = field(default_factory=dict)  # page address -> its date, for the sitemap
     offline: bool = False
+    page_markers: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (lang, page) -> marker
 
     @classmethod
     def start(cls, root: Path, repo_url: str | None, edit_uri: str | None, docs_dir_name: str,
@@ -108,6 +111,9 @@ class BuildSession:
 
     def page_markdown(self, markdown: str, lang: str, page_url: str, page_src: str) -> str:
         self.languages_built.add(lang)
+        found = MARKER.search(markdown)
+        if found:
+            self.page_markers[(lang, self.language_path(page_url, lang))] = (found.group(1), found.group(2) or "")
         expanded = self.renderer.expand_markers(markdown, lang, self.language_path(page_url, lang),
                                                 self.language_path(page_src, lang))
         return f"{expanded}\n\n{self.renderer.glossary_definitions(lang)}\n"
@@ -121,6 +127,24 @@ class BuildSession:
         if address:
             self.modified[address] = day
         return {"label": self.guide.t("date_modified", lang), "date": day} if day else None
+
+    def share_meta(self, lang: str, page_url: str, site_url: str | None) -> dict:
+        """A page's link preview (Open Graph and Twitter card): its language and the other as alternate,
+        its image (an audience or objective page's own card, the site's card elsewhere) as an absolute
+        address with its size and alt text, and the description of an audience or objective page."""
+        marker = self.page_markers.get((lang, self.language_path(page_url, lang)))
+        graphic = page_graphic_for(self.guide, marker, lang)
+        root = calendar_file.language_root(site_url, lang, self.default_language) or ""
+        description = None
+        if marker and marker[0] == "audience" and marker[1] in self.guide.audiences:
+            description = plain_text(self.guide.audiences[marker[1]].description[lang])
+        elif marker and marker[0] == "objective" and marker[1] in self.guide.objectives:
+            intro = plain_text(self.guide.objectives[marker[1]].intro[lang])
+            description = intro.split(". ")[0].rstrip(".") + "."  # its first sentence
+        width, height = FORMATS[PREVIEW]
+        return {"locale": LOCALES[lang], "alternates": [LOCALES[other] for other in LANGUAGES if other != lang],
+                "image": root + graphic.path(PREVIEW), "width": width, "height": height, "alt": graphic.alt,
+                "description": description}
 
     def page_content(self, html: str) -> str:
         """The page's HTML, sanitized (contributed Markdown and the Markdown generated from data alike),

@@ -336,12 +336,14 @@ def tooltip_safe(page: str) -> str:
     return _START_TAG.sub(tag, page) if "title" in page else page
 
 
+_BREAKABLE_SPACES = re.compile(r"[ \t\r\n]+")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1")
 
 
 def plain_text(text: str) -> str:
-    """Markdown to the plain text a reader pastes into an email or a post."""
+    """Markdown to the plain text a reader pastes into an email or a post: one line, its no-break spaces
+    kept (French typography: « », the space before a colon)."""
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_EMPHASIS.sub(r"\2", text)
-    return " ".join(text.split())
+    return _BREAKABLE_SPACES.sub(" ", text).strip(" ")

@@ -5,6 +5,7 @@
 (function () {
   "use strict";
 
+  var SCRIPT = document.currentScript ? document.currentScript.src : window.location.href;
   var URL_LENGTH = 23;
   // X (twitter-text config v3): code points in these ranges weigh 1, every other one 2.
   var X_RANGES = [[0x0000, 0x10FF], [0x2000, 0x200D], [0x2010, 0x201F], [0x2032, 0x2037]];
@@ -91,6 +92,9 @@
     return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
   }
 
+  window.bdwCopyText = copyText; // shared with bdw-kit.js (letters, adapted messages)
+  window.bdwAnnounce = announce;
+
   function setUpDraft(box, lang) {
     var area = box.querySelector("textarea");
     var count = box.querySelector(".bdw-post__count");
@@ -153,8 +157,28 @@
     });
   }
 
+  /* The rest of the card's kit (adapting a message, letters: bdw-kit.js and bdw-kit.css) loads the first
+     time one of its panels opens, so it adds nothing to a page until someone asks for it. */
+  var kitLoaded = false;
+  function loadKit() {
+    if (kitLoaded) return;
+    kitLoaded = true;
+    var script = document.createElement("script");
+    script.src = new URL("bdw-kit.js", SCRIPT).href;
+    var style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = new URL("../stylesheets/bdw-kit.css", SCRIPT).href;
+    // The script reveals the fields: only once they are styled.
+    style.onload = style.onerror = function () { document.head.appendChild(script); };
+    document.head.appendChild(style);
+  }
+
   function setUp() {
     var lang = document.documentElement.getAttribute("lang") === "en" ? "en" : "fr";
+    document.querySelectorAll(".bdw-kit").forEach(function (panel) {
+      panel.hidden = false; // "Adapt this message" works only with the script: shown by it
+      panel.addEventListener("toggle", function () { if (panel.open) loadKit(); });
+    });
     document.querySelectorAll(".bdw-posts").forEach(function (kit) {
       kit.querySelectorAll(".bdw-post").forEach(function (box) { setUpDraft(box, lang); });
       var choice = kit.querySelector(".bdw-posts__choice");
