@@ -147,7 +147,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    """The page's link preview (partials/open-graph.html): locale, image, description."""
+    """The page's link preview (the extrahead block of overrides/main.html): locale, image, description."""
     assert _session is not None
     context["bdw_share"] = _session.share_meta(_language(config), page.url, config.site_url)
     return context

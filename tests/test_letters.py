@@ -39,7 +39,7 @@ def test_every_government_card_and_every_ask_to_press_government_has_a_letter():
     assert government and government <= set(GUIDE.letters)
     # Beyond government, the messages whose ask is to contact or urge government (its word in the ask).
     press = {key for key, entry in GUIDE.messages.items()
-             if key[1] != "government" and any(word in entry.data.ask["en"] for word in ("government", " MP "))}
+             if key[1] != "government" and entry.data.ask is not None and any(word in entry.data.ask["en"] for word in ("government", " MP "))}
     assert press and set(GUIDE.letters) == government | press
 
 

@@ -29,13 +29,12 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from . import browser as browser_setting
 from .models import LANGUAGES
 from .text_rules import plain_text
+from .ui_text import fill
 
 RENDER_VERSION = "1"  # change when the way graphics are made changes, to refresh every cache entry
-CHROMIUM = os.environ.get("BDW_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--font-render-hinting=none"]
 WORKERS = 2  # pages rendering at once: the build machine has two cores
 
 FORMATS: dict[str, tuple[int, int]] = {"square": (1080, 1080), "landscape": (1200, 630), "story": (1080, 1920)}
@@ -79,7 +78,7 @@ def alt_text(kicker: str, headline: str, line: str, tag: str) -> str:
 
 def message_kicker(guide, objective: str, audience: str, lang: str) -> str:
     number = list(guide.objectives).index(objective) + 1
-    return f"{guide.t('objective_n', lang).format(n=number)} · {guide.audiences[audience].title[lang]}"
+    return f"{fill(guide.t('objective_n', lang), n=number)} · {guide.audiences[audience].title[lang]}"
 
 
 def message_graphic(guide, key: tuple[str, str], lang: str) -> Graphic:
@@ -95,7 +94,7 @@ def page_graphic(guide, kind: str, item: str, lang: str) -> Graphic:
         return Graphic(f"audience-{item}", lang, guide.t("key_messages", lang), guide.audiences[item].title[lang],
                        guide.t("messages_for_audience", lang), guide.campaign.hashtag[lang], (PREVIEW,))
     number = list(guide.objectives).index(item) + 1
-    return Graphic(f"objective-{item}", lang, guide.t("objective_n", lang).format(n=number),
+    return Graphic(f"objective-{item}", lang, fill(guide.t("objective_n", lang), n=number),
                    plain_text(guide.objectives[item].title[lang]), guide.t("messages_for_objective", lang),
                    guide.campaign.hashtag[lang], (PREVIEW,))
 
@@ -234,14 +233,13 @@ def make_graphics(site_dir: Path, guide, templates: Path, cache_dir: Path, defau
 
 
 async def _render(jobs: list[Job], cache_dir: Path, workers: int) -> None:
-    if not Path(CHROMIUM).exists():
-        raise GraphicsError(f"Chromium is needed to make the share graphics and {CHROMIUM} does not exist: install "
-                            "it (Debian: apt-get install chromium) or set BDW_CHROMIUM to its path")
+    if not browser_setting.available():
+        raise GraphicsError(browser_setting.missing_message())
     from playwright.async_api import async_playwright  # only this step needs a browser
 
     queue = sorted(jobs, key=lambda job: job.size)  # pages change size as rarely as possible
     async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = await browser_setting.launch(p)  # Chromium's path and flags, in one place
         try:
             async def worker() -> None:
                 page = await browser.new_page(device_scale_factor=1)

@@ -325,14 +325,11 @@ def _load_letters(loading: _Loading, messages: dict[tuple[str, str], MessageEntr
                   audiences: list[str]) -> dict[tuple[str, str], Entry]:
     """Letters to decision makers, at most one per message, at data/letters/<objective>/<audience>.yml;
     a message without one has no letter on its card. A letter gives no figure its message lacks."""
-    folder = loading.data_dir / LETTERS_DIR
     letters: dict[tuple[str, str], Entry] = {}
-    for path in sorted(folder.rglob("*")):
-        if path.is_dir():
-            continue
-        if path.suffix not in (".yml", ".yaml"):
-            loading.log.add(path, 0, "", "wrong_extension", folder=LETTERS_DIR)
-            continue
+    folder = loading.folder(LETTERS_DIR)
+    if folder is None or not folder.is_dir():  # odd (said once already), or no letters at all
+        return letters
+    for path in loading.files_in(folder, LETTERS_DIR, recursive=True):
         key = (path.parent.name, path.stem)
         if path.parent.parent != folder or (objectives and key[0] not in objectives) or (audiences and key[1] not in audiences):
             loading.log.add(path, 0, "", "letters_unknown_pair", objectives=", ".join(objectives),
