@@ -81,6 +81,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if plugin:
         for lang in plugin.config["languages"]:
             lang["nav_translations"] = _session.nav_titles(str(lang["locale"]))
+            if isinstance(config.theme.get("palette"), list):  # the colour-scheme toggles, named per language
+                lang["theme"] = {**(lang.get("theme") or {}),
+                                 "palette": _session.palette_toggles(str(lang["locale"]), len(config.theme["palette"]))}
     return config
 
 

@@ -75,6 +75,11 @@ class BuildSession:
         """Navigation section titles are UI keys in mkdocs.yml; each language gets its text."""
         return {key: text[lang] for key, text in self.guide.ui.items()}
 
+    def palette_toggles(self, lang: str, count: int) -> list[dict]:
+        """The names of the colour-scheme toggles (light first, then dark), as theme overrides."""
+        names = [self.guide.t("scheme_to_dark", lang), self.guide.t("scheme_to_light", lang)]
+        return [{"toggle": {"name": names[i % 2]}} for i in range(count)]
+
     def language_path(self, url: str, lang: str) -> str:
         prefix = f"{lang}/"
         return url[len(prefix):] if lang != self.default_language and url.startswith(prefix) else url

@@ -101,7 +101,23 @@
     });
   }
 
+  /* Language toggle: the other language opens at the same place, with the same filter
+     (?audience=business) and the same anchor (#access-public), which both languages share. */
+  function setUpLanguageLink(link) {
+    var base = link.getAttribute("href");
+    function carry() {
+      var here = window.location;
+      if (!here.search && !here.hash) { link.setAttribute("href", base); return; }
+      var target = base.split("#")[0].split("?")[0];
+      link.setAttribute("href", target + here.search + here.hash);
+    }
+    ["pointerdown", "focus", "mouseenter", "click"].forEach(function (type) {
+      link.addEventListener(type, carry);
+    });
+  }
+
   function init() {
+    document.querySelectorAll(".bdw-lang a[hreflang]").forEach(setUpLanguageLink);
     document.querySelectorAll(".bdw-copy").forEach(setUpCopy);
     document.querySelectorAll("[data-bdw-overview]").forEach(setUpOverview);
   }
