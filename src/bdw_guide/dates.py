@@ -75,6 +75,7 @@ SOURCES: dict[str, Sources] = {
     "case-study-list": lambda g, arg, lang: [entry.path for entry in g.case_studies],
     "calendar-file": lambda g, arg, lang: [],  # a download link: the page's text is its own file
     "offline-copy": lambda g, arg, lang: [],  # a download link: the page's text is its own file
+    "home-entries": lambda g, arg, lang: ["data/audiences.yml"],  # entries: links, named from the audiences
 }
 
 

@@ -207,7 +207,7 @@ class Renderer:
                 "example-problem": self._example_problem, "case-study": self._case_study,
                 "case-study-list": self._simple("case-study-list.html"), "in-practice": self._question("in-practice.html"),
                 "calendar-file": self._simple("calendar-file.html"),
-                "offline-copy": self._simple("offline-copy.html")}
+                "offline-copy": self._simple("offline-copy.html"), "home-entries": self._simple("home-entries.html")}
 
     def _case_study(self, case_id: str | None, lang: str, page_path: str, page_src: str) -> str:
         known = {entry.id: entry for entry in self.guide.case_studies}
