@@ -94,6 +94,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
     # date becomes the page's lastmod in the sitemap.
     page.meta["bdw_date_modified"] = _session.date_modified(markdown, _language(config), page.file.src_uri,
                                                             page.canonical_url)
+    page.meta["bdw_address"] = _session.print_address(_language(config), page.canonical_url)  # shown in print
     try:
         return _session.page_markdown(markdown, _language(config), page.url, page.file.src_uri)
     except MarkerError as err:

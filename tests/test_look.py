@@ -57,3 +57,78 @@ def test_both_colour_schemes_with_toggles_named_in_the_page_language(site, lang,
     icon = page.select_one('link[rel="icon"]')
     assert icon["href"].endswith("assets/images/favicon.svg")
     assert (site / "assets/images/favicon.svg").is_file() and (site / "assets/images/logo.svg").is_file()
+
+
+# -- message cards ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, prefix", LANGS.items())
+def test_each_card_is_titled_by_its_headline_in_the_page_the_contents_and_search(site, lang, prefix):
+    import json
+
+    from bdw_guide.text_rules import plain_text
+
+    index = json.loads((site / prefix / "search/search_index.json").read_text(encoding="utf-8"))
+    titles = {d["location"]: d["title"] for d in index["docs"]}
+    for kind, ids in (("audiences", GUIDE.audiences), ("objectives", GUIDE.objectives)):
+        for id_ in ids:
+            page = soup(site, f"{prefix}messages/{kind}/{id_}")
+            cards = page.select("article.bdw-card")
+            assert len(cards) == (len(GUIDE.objectives) if kind == "audiences" else len(GUIDE.audiences))
+            # The theme's table of contents turns no-break spaces into spaces.
+            toc = [" ".join(a.get_text(" ", strip=True).split()) for a in page.select("nav.md-nav--secondary a.md-nav__link")]
+            headlines = []
+            for card in cards:
+                entry = GUIDE.message(card["data-objective"], card["data-audience"])
+                headline = plain_text(entry.data.headline[lang])
+                title = page.find(id=card["aria-labelledby"])
+                assert title.name == "h2" and title.find_next_sibling() is card
+                assert title.get_text(" ", strip=True).rstrip("¶").strip() == headline
+                assert " ".join(headline.split()) in toc
+                assert titles[f"messages/{kind}/{id_}/#{entry.anchor}"] == headline
+                headlines.append(headline)
+            assert len(set(headlines)) == len(headlines)
+
+
+def test_copy_says_it_once_keeps_the_row_and_copies_the_headline_first(page, server):
+    from bdw_guide.render import Renderer
+
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    page.goto(f"{server}/messages/audiences/government/")
+    card = page.locator("#card-integration-government")
+    button, link = card.locator("button.bdw-copy"), card.locator("a.bdw-card__permalink")
+    before = (button.bounding_box(), link.bounding_box())
+    label = button.inner_text()
+    button.click()
+    status = card.locator(".bdw-copy__status")
+    status.filter(has_text=GUIDE.t("copy_done", "fr")).wait_for()
+    assert button.inner_text() == label, "the button keeps its label: the status line says it once"
+    assert card.get_by_text(GUIDE.t("copy_done", "fr")).count() == 1
+    assert page.locator("[role=status]:has-text('" + GUIDE.t("copy_done", "fr") + "')").count() == 1
+    after = (button.bounding_box(), link.bounding_box())
+    def middle(box):
+        return box["y"] + box["height"] / 2
+
+    assert abs(middle(before[0]) - middle(before[1])) < 1, "copy and link share one row on a laptop"
+    assert abs(middle(after[0]) - middle(after[1])) < 1, "the next button stays on the copy button's row"
+    assert (after[0]["width"], after[1]["x"] - after[0]["x"]) == (before[0]["width"], before[1]["x"] - before[0]["x"])
+    copied = page.evaluate("navigator.clipboard.readText()")
+    entry = GUIDE.message("integration", "government")
+    assert copied == Renderer(GUIDE, ROOT / "overrides" / "bdw").copy_text(entry, "fr")
+    assert copied.splitlines()[0] == page.locator("#integration-government").inner_text().rstrip("¶").strip()
+
+
+def test_an_audience_page_prints_its_cards_compactly_with_citations_and_its_address(page, server, tmp_path):
+    pypdf = pytest.importorskip("pypdf")
+    page.goto(f"{server}/en/messages/audiences/business/")
+    out = tmp_path / "cards.pdf"
+    page.pdf(path=str(out), format="Letter")
+    reader = pypdf.PdfReader(str(out))
+    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    cards = len(GUIDE.objectives)
+    assert len(reader.pages) <= (cards + 1) // 2, "at least two cards to a Letter page"
+    assert "This page’s address: https://" in text and "/en/messages/audiences/business/" in text
+    assert text.count("(Source:") >= cards
+    for objective in GUIDE.objectives:
+        headline = " ".join(GUIDE.message(objective, "business").data.headline["en"].split())
+        assert headline.replace("*", "") in text
+    assert "Copy message" not in text and GUIDE.t("posts_title", "en") not in text

@@ -176,12 +176,13 @@ class Renderer:
         return template.render(sheets=sheets, papers=PAPERS)
 
     def copy_text(self, entry: MessageEntry, lang: str) -> str:
-        """The message as a reader pastes it: text and ask, then its source line and the hashtag."""
+        """The message as a reader pastes it: its headline, text and ask, then its source line and the
+        hashtag."""
         m = entry.data
         sources = [f.source[lang] if f.source else self.guide.t("source_unnamed_copy", lang) for f in m.facts]
         unique = list(dict.fromkeys(sources))
         label = self.guide.t("source", lang)
-        lines = [f"{plain_text(m.message[lang])} {plain_text(m.ask[lang])}", ""]
+        lines = [plain_text(m.headline[lang]), "", f"{plain_text(m.message[lang])} {plain_text(m.ask[lang])}", ""]
         lines += [f"{label} {source}" for source in unique]
         lines.append(self.guide.campaign.hashtag[lang])
         return "\n".join(lines)

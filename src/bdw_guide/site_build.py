@@ -100,6 +100,14 @@ class BuildSession:
             self.modified[address] = day
         return {"label": self.guide.t("date_modified", lang), "date": day} if day else None
 
+    def print_address(self, lang: str, address: str | None) -> dict[str, str] | None:
+        """The page's published address with its label, printed under its title (bdw-print.css)."""
+        if not address:
+            return None
+        if self.offline:
+            address = directory_url(address)
+        return {"label": self.guide.t("print_address", lang), "url": address}
+
     def page_content(self, html: str) -> str:
         return self.renderer.fill_slots(html)
 

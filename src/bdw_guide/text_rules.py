@@ -90,11 +90,13 @@ def render_markdown(text: str) -> Markup:
 
 
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_SPACES = re.compile(r"[ \t\r\n]+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1")
 
 
 def plain_text(text: str) -> str:
-    """Markdown to the plain text a reader pastes into an email or a post."""
+    """Markdown to the plain text a reader pastes into an email or a post. Runs of ordinary white
+    space become one space; no-break spaces (French typography: « », before :) stay."""
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_EMPHASIS.sub(r"\2", text)
-    return " ".join(text.split())
+    return _SPACES.sub(" ", text).strip(" \t\r\n")

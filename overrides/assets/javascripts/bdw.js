@@ -30,20 +30,24 @@
     return copyWithSelection(text);
   }
 
+  /* Copy: one feedback, said once. The button keeps its label and width (a tick marks it for a
+     moment, see bdw.css); the status line under the buttons says what happened, and is announced. */
   function setUpCopy(button) {
-    var status = button.parentElement.querySelector(".bdw-copy__status");
-    var label = button.textContent;
+    var card = button.closest(".bdw-card");
+    var status = card ? card.querySelector(".bdw-copy__status") : null;
+    var timer = null;
     button.hidden = false;
     button.addEventListener("click", function () {
       copyText(button.getAttribute("data-copy-text")).then(function () {
         button.classList.add("bdw-copy--done");
-        button.textContent = button.getAttribute("data-done");
         announce(status, button.getAttribute("data-done"));
-        window.setTimeout(function () {
-          button.textContent = label;
+        window.clearTimeout(timer);
+        timer = window.setTimeout(function () {
           button.classList.remove("bdw-copy--done");
-        }, 2500);
+          if (status) status.textContent = "";
+        }, 4000);
       }, function () {
+        button.classList.remove("bdw-copy--done");
         announce(status, button.getAttribute("data-failed"));
       });
     });
