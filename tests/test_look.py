@@ -132,3 +132,124 @@ def test_an_audience_page_prints_its_cards_compactly_with_citations_and_its_addr
         headline = " ".join(GUIDE.message(objective, "business").data.headline["en"].split())
         assert headline.replace("*", "") in text
     assert "Copy message" not in text and GUIDE.t("posts_title", "en") not in text
+
+
+# -- pages that fit: words, worksheet fields, tables on a phone ----------------------------------
+
+BROKEN_WORDS_JS = """(root) => {
+    // Every word (a run of letters) laid out on two lines, with the styles that allow the break.
+    const found = [];
+    const walker = document.createTreeWalker(document.querySelector(root), NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const style = getComputedStyle(node.parentElement);
+        for (const match of node.data.matchAll(/[\\p{L}\\p{M}’']+/gu)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+            if (tops.size > 1) found.push({word: match[0], hyphens: style.hyphens,
+                                           wrap: style.overflowWrap, wordBreak: style.wordBreak});
+        }
+    }
+    return found;
+}"""
+
+
+@pytest.mark.parametrize("prefix", LANGS.values())
+def test_no_word_is_cut_without_a_hyphen_in_the_overview_grid_at_1280(browser, server, prefix):
+    """A word may break across lines only by hyphenation (which shows a hyphen): never because the
+    theme lets words break anywhere (« Compétenc|es »)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(f"{server}/{prefix}messages/overview/")
+    styles = page.eval_on_selector_all(".bdw-grid th, .bdw-grid td, .bdw-grid a", """els => els.map(el => {
+        const s = getComputedStyle(el); return [s.overflowWrap, s.wordBreak]; })""")
+    broken = page.evaluate(f"({BROKEN_WORDS_JS})('.bdw-grid')")
+    context.close()
+    assert styles and all(wrap in ("normal",) and brk == "normal" for wrap, brk in styles), set(map(tuple, styles))
+    assert all(b["hyphens"] == "auto" and b["wrap"] == "normal" and b["wordBreak"] == "normal" for b in broken), broken
+
+
+def _luminance(rgb):
+    def channel(c):
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a, b):
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+EDGES_JS = """() => {
+    // For each worksheet field: the colour of its visible edge (its own border, or the table cell's
+    // when the field has none) and the opaque colour behind it, both as rendered.
+    const rgba = c => (c.match(/[\\d.]+/g) || []).map(Number);
+    function behind(el) {
+        const layers = [];
+        for (let e = el; e; e = e.parentElement) {
+            const c = rgba(getComputedStyle(e).backgroundColor);
+            if (c.length && (c.length < 4 || c[3] > 0)) { layers.push(c); if (c.length < 4 || c[3] === 1) break; }
+        }
+        let base = [255, 255, 255];
+        for (const c of layers.reverse()) {
+            const a = c.length < 4 ? 1 : c[3];
+            base = base.map((v, i) => Math.round(c[i] * a + v * (1 - a)));
+        }
+        return base;
+    }
+    return [...document.querySelectorAll('form.bdw-worksheet textarea, form.bdw-worksheet input[type=text]')]
+        .map(field => {
+            let edge = field, s = getComputedStyle(field);
+            if (parseFloat(s.borderTopWidth) === 0) { edge = field.closest('td'); s = getComputedStyle(edge); }
+            const c = rgba(s.borderTopColor);
+            const bg = behind(edge.parentElement);
+            const a = c.length < 4 ? 1 : c[3];
+            return {name: field.name, edge: c.slice(0, 3).map((v, i) => Math.round(v * a + bg[i] * (1 - a))),
+                    width: parseFloat(s.borderTopWidth), bg};
+        });
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["worksheets/communication-plan/", "en/worksheets/partnership-evaluation/",
+                                  "en/worksheets/swot/", "worksheets/question-1/"])
+def test_worksheet_field_edges_contrast_3_to_1_with_what_is_behind_them(browser, server, scheme, path):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(f"{server}/{path}")
+    fields = page.evaluate(EDGES_JS)
+    context.close()
+    assert fields
+    weak = [(f["name"], round(_contrast(f["edge"], f["bg"]), 2)) for f in fields
+            if f["width"] < 1 or _contrast(f["edge"], f["bg"]) < 3]
+    assert weak == []
+
+
+def test_a_long_answer_grows_its_box_instead_of_scrolling_inside_it(page, server):
+    page.goto(f"{server}/en/worksheets/question-1/")
+    area = page.locator("form.bdw-worksheet textarea").first
+    empty = area.bounding_box()["height"]
+    area.fill("\n".join(f"Line {n} of a long answer about career services in Manitoba." for n in range(1, 16)))
+    grown = area.bounding_box()["height"]
+    inner = area.evaluate("a => a.scrollHeight - a.clientHeight")
+    assert grown > empty * 1.5 and inner <= 1
+
+
+@pytest.mark.parametrize("path", ["worksheets/communication-plan/", "en/worksheets/partnership-evaluation/"])
+def test_worksheet_tables_stack_into_labelled_blocks_on_a_phone(browser, server, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{server}/{path}")
+    table = page.locator("table.bdw-table").first
+    rows = table.evaluate("""t => [...t.tBodies[0].rows].map(r => ({display: getComputedStyle(r).display,
+        width: r.getBoundingClientRect().width,
+        labels: [...r.cells].filter(c => c.tagName === 'TD').map(c => getComputedStyle(c, '::before').content)}))""")
+    columns = table.evaluate("t => [...t.tHead.rows[0].cells].filter(c => c.tagName === 'TH').map(c => c.textContent.trim())")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
+    assert rows and all(r["display"] == "block" and r["width"] > 300 for r in rows)
+    assert all([label.strip('"') for label in r["labels"]] == columns for r in rows)
+    assert overflow <= 0
