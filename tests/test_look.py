@@ -253,3 +253,24 @@ def test_worksheet_tables_stack_into_labelled_blocks_on_a_phone(browser, server,
     assert rows and all(r["display"] == "block" and r["width"] > 300 for r in rows)
     assert all([label.strip('"') for label in r["labels"]] == columns for r in rows)
     assert overflow <= 0
+
+
+# -- the switcher keeps your place ---------------------------------------------------------------
+
+def test_switching_language_keeps_the_filter_and_the_anchor(page, server):
+    page.goto(f"{server}/messages/overview/")
+    page.locator('[data-filter="audience"][data-value="business"]').click()
+    assert page.url.endswith("/messages/overview/?audience=business")
+    page.locator('.bdw-lang a[hreflang="en"]').click()
+    page.wait_for_url(f"{server}/en/messages/overview/?audience=business")
+    shown = page.locator("table.bdw-grid tbody td:visible")
+    assert shown.count() == len(GUIDE.objectives)
+    assert {cell.get_attribute("data-audience") for cell in shown.all()} == {"business"}
+    page.goto(f"{server}/en/messages/audiences/public/#skills-public")
+    page.locator('.bdw-lang a[hreflang="fr"]').click()
+    page.wait_for_url(f"{server}/messages/audiences/public/#skills-public")
+    assert page.evaluate("location.hash") == "#skills-public"
+    # With neither, the link is the plain page again.
+    page.goto(f"{server}/background/")
+    page.locator('.bdw-lang a[hreflang="en"]').focus()
+    assert page.locator('.bdw-lang a[hreflang="en"]').get_attribute("href") == "../en/background/"
