@@ -24,6 +24,7 @@ from bdw_guide.render import MarkerError
 log = logging.getLogger("mkdocs.hooks.bdw_guide")
 _session: site_build.BuildSession | None = None
 _serving = False
+_copyright = ""
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -77,7 +78,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise PluginError(err.report()) from None
         for gap in _session.page_gaps:  # only in a non-strict build (mkdocs serve): keep going, but say so
             log.warning(gap.render(report_language()))
+    global _copyright
+    if not _is_nested_build(config):
+        _copyright = config.copyright or ""  # the default language's, before static-i18n overrides it
     plugin = _i18n(config)
+    copyrights = {_default_language(config): _copyright}
+    if plugin:
+        for lang in plugin.config["languages"]:
+            copyrights[str(lang["locale"])] = lang.get("copyright") or _copyright
+    config.extra["bdw_not_found"] = _session.not_found_texts(copyrights, config.site_url)  # overrides/404.html
     if plugin:
         for lang in plugin.config["languages"]:
             lang["nav_translations"] = _session.nav_titles(str(lang["locale"]))
@@ -113,9 +122,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     """The theme's own pages (404.html) get the same security policy as the guide's pages."""
-    if _serving or not template_name.endswith(".html"):
+    if not template_name.endswith(".html"):
         return output
-    return csp.with_policy(output)
+    if _session is not None:
+        output = _session.theme_page_html(output)
+    return output if _serving else csp.with_policy(output)
 
 
 @event_priority(-200)  # after static-i18n (-100) has built every language and merged the search index

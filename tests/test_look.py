@@ -274,3 +274,45 @@ def test_switching_language_keeps_the_filter_and_the_anchor(page, server):
     page.goto(f"{server}/background/")
     page.locator('.bdw-lang a[hreflang="en"]').focus()
     assert page.locator('.bdw-lang a[hreflang="en"]').get_attribute("href") == "../en/background/"
+
+
+# -- one 404 for both languages ---------------------------------------------------------------
+
+def test_the_404_page_speaks_both_languages_and_has_no_language_menu(site):
+    page = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "lxml")
+    parts = page.select("article section.bdw-404__part")
+    assert [p["lang"] for p in parts] == ["fr", "en"]
+    for part in parts:
+        lang = part["lang"]
+        assert GUIDE.t("not_found_text", lang) in part.get_text(" ", strip=True)
+        home = part.select_one("a.md-button")["href"]
+        assert home == ("/" if lang == "fr" else "/en/")
+        assert all(a["href"].startswith("/") for a in part.select("a[href]"))
+    assert {s["lang"] for s in page.select("h1 span[lang]")} == {"fr", "en"}
+    assert page.select(".bdw-lang, .md-select, a[hreflang], link[hreflang]") == []
+    assert page.select("nav.md-nav--primary") == [] and page.select("label.md-header__button[for=__drawer]") == []
+    footer = page.select_one("footer").get_text(" ", strip=True)
+    assert "Contenu adapté" in footer and "Content adapted" in footer
+
+
+def test_the_404_page_from_a_deep_address_leads_home_in_each_language(browser, server):
+    """Served as GitHub Pages serves it: the same file for any unknown address, at any depth."""
+    import urllib.request
+
+    html = urllib.request.urlopen(f"{server}/404.html").read()
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    deep = f"{server}/en/no/such/page/at/all/"
+    page.route(deep, lambda route: route.fulfill(status=404, body=html, headers={"content-type": "text/html"}))
+    page.goto(deep)
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor") != "rgba(0, 0, 0, 0)", \
+        "the theme's stylesheets load from a deep address"
+    assert page.locator(".bdw-logo").is_visible()
+    page.locator('section[lang="en"] a.md-button').click()
+    page.wait_for_url(f"{server}/en/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.goto(deep)
+    page.locator('section[lang="fr"] a.md-button').click()
+    page.wait_for_url(f"{server}/")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    context.close()

@@ -17,7 +17,7 @@ from . import calendar_file, csp, dates, search_split, sitemap
 from .loader import Guide, load_guide
 from .models import LANGUAGES
 from .problems import DataError, Problem, ProblemLog
-from .render import MARKER, Renderer, relative_url
+from .render import MARKER, OVERVIEW_PATH, Renderer, relative_url
 from .translation import page_gaps
 
 LOADS = {"count": 0}  # how many times data was loaded in this process (reported by bench)
@@ -74,6 +74,26 @@ class BuildSession:
     def nav_titles(self, lang: str) -> dict[str, str]:
         """Navigation section titles are UI keys in mkdocs.yml; each language gets its text."""
         return {key: text[lang] for key, text in self.guide.ui.items()}
+
+    def not_found_texts(self, copyrights: dict[str, str], site_url: str | None) -> list[dict[str, str]]:
+        """What the site's one 404 page says, in every language (the default language first): the
+        theme renders it once per language build and only the last one survives, so it holds both.
+        Its links are absolute from the site's path (the page is served at any depth)."""
+        root = urlsplit(site_url or "/").path.rstrip("/") + "/"
+        keys = ("not_found_title", "not_found_text", "not_found_home", "site_name", "overview", "worksheets")
+        order = [self.default_language] + [lang for lang in LANGUAGES if lang != self.default_language]
+        texts = []
+        for lang in order:
+            home = root + ("" if lang == self.default_language else f"{lang}/")
+            texts.append({"lang": lang, "home": home, "overview_url": home + OVERVIEW_PATH,
+                          "worksheets_url": home + "worksheets/", "copyright": copyrights.get(lang, ""),
+                          **{key: self.guide.t(key, lang) for key in keys}})
+        return texts
+
+    def theme_page_html(self, html: str) -> str:
+        """The theme's own pages (404.html): no hreflang links in the head (static-i18n leaves those
+        of the last page built; the theme would fetch a sitemap beside each)."""
+        return _HEAD_ALTERNATE.sub("", html)
 
     def palette_toggles(self, lang: str, count: int) -> list[dict]:
         """The names of the colour-scheme toggles (light first, then dark), as theme overrides."""
