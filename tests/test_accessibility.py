@@ -71,7 +71,7 @@ def test_axe_finds_nothing_on_a_phone(browser, server, axe_source, path):
 # One page of each type, in the dark scheme the system asks for and in the scheme the toggle sets
 # (the light pages above follow the test browser's default, light).
 DARK_PAGES = ["", "en/messages/audiences/public/", "messages/objectives/skills/", "en/messages/overview/",
-              "planning/question-2/", "en/worksheets/swot/", "getting-started/",
+              "planning/question-2/", "en/worksheets/swot/", "getting-started/", "en/activities/op-ed/",
               "case-studies/j-aime-mon-metier/", "en/partnership/", "404.html"]
 
 

@@ -316,3 +316,47 @@ def test_the_404_page_from_a_deep_address_leads_home_in_each_language(browser, s
     page.wait_for_url(f"{server}/")
     assert page.locator("html").get_attribute("lang") == "fr"
     context.close()
+
+
+# -- activities as a library -------------------------------------------------------------------
+
+def test_every_activity_needs_its_page_in_each_language(repo):
+    from conftest import mkdocs_build
+
+    (repo / "docs/en/activities/webinar.md").unlink()
+    result = mkdocs_build(repo, repo / "site", lang="en")
+    assert result.returncode != 0
+    assert "data/activities/webinar.yml:1: (file): This activity has no page in docs/en/activities/" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_activity_index_filters_by_kind_with_the_choice_in_the_address(page, server):
+    page.goto(f"{server}/en/getting-started/")
+    cards = page.locator("li.bdw-activity-card")
+    assert cards.count() == len(GUIDE.activities)
+    page.locator('.bdw-filter a[data-value="online"]').click()
+    online = [a.id for a in GUIDE.activities if a.data.kind == "online"]
+    assert page.url.endswith("/en/getting-started/?kind=online")
+    visible = page.locator("li.bdw-activity-card:visible h2")
+    assert [h.get_attribute("id") for h in visible.all()] == online
+    page.locator(".bdw-filter__status").filter(has_text=str(len(online))).wait_for()
+    assert page.locator('.bdw-filter a[data-value="online"]').get_attribute("aria-current") == "true"
+    # The address alone restores the choice, in the other language too.
+    page.locator('.bdw-lang a[hreflang="fr"]').click()
+    page.wait_for_url(f"{server}/getting-started/?kind=online")
+    assert page.locator("li.bdw-activity-card:visible").count() == len(online)
+    page.locator("[data-filter-reset]").click()
+    assert page.locator("li.bdw-activity-card:visible").count() == len(GUIDE.activities)
+    assert "kind=" not in page.url
+    # A card opens its activity.
+    page.locator(f"#{online[0]} a").click()
+    page.wait_for_url(f"{server}/activities/{online[0]}/")
+
+
+def test_without_javascript_the_activity_index_lists_all_and_hides_its_filter(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/getting-started/?kind=online")
+    assert page.locator("li.bdw-activity-card:visible").count() == len(GUIDE.activities)
+    assert not page.locator(".bdw-filter").is_visible()
+    context.close()

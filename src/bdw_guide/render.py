@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context,
 from markupsafe import Markup
 
 from .loader import Entry, Guide, MessageEntry, worksheet_slots
-from .models import LANGUAGES
+from .models import ACTIVITY_KINDS, LANGUAGES
 from .problem_texts import CATALOGUE
 from .posts import drafts_view
 from .problems import Problem
@@ -35,6 +35,7 @@ AUDIENCE_PATH = "messages/audiences/{id}/"
 OBJECTIVE_PATH = "messages/objectives/{id}/"
 QUESTION_PATH = "planning/question-{id}/"
 CASE_STUDY_PATH = "case-studies/{id}/"
+ACTIVITY_PATH = "activities/{id}/"
 CALENDAR_PATH = "calendar/beyond-decent-work-{lang}.ics"  # the calendar file, under each language's root
 # The offline copy of the whole site (both languages), made by `python -m bdw_guide offline`.
 OFFLINE_PATH = "downloads/guide-hors-ligne-offline.zip"
@@ -202,6 +203,7 @@ class Renderer:
                 "contributors": self._simple("contributors.html"), "calendar": self._simple("calendar.html"),
                 "hashtag": self._simple("hashtag.html"), "glossary": self._simple("glossary.html"),
                 "question-list": self._simple("question-list.html"), "activities": self._activities,
+                "activity": self._activity_page, "worksheet-links": self._worksheet_links,
                 "question": self._question("question.html"), "question-nav": self._question("question-nav.html"),
                 "worksheets": self._worksheets, "worksheet": self._worksheet_page,
                 "worksheet-list": self._worksheet_list, "example-message": self._example_message,
@@ -237,8 +239,23 @@ class Renderer:
         return view
 
     def _activities(self, _arg: str | None, lang: str, page_path: str, page_src: str) -> str:
-        return self._render("activities.html", lang, page_path, page_src,
-                            edit_url=lambda entry: self.edit_url(entry, lang, "title"))
+        return self._render("activities.html", lang, page_path, page_src)
+
+    def _activity_page(self, activity_id: str | None, lang: str, page_path: str, page_src: str) -> str:
+        entry = next((a for a in self.guide.activities if a.id == activity_id), None)
+        if entry is None:
+            known = ", ".join(a.id for a in self.guide.activities)
+            raise MarkerError("marker_activity", marker=f"activity {activity_id or ''}".strip(), known=known)
+        return self._render("activity-page.html", lang, page_path, page_src, entry=entry,
+                            edit=self.edit_url(entry, lang, "title"))
+
+    def _worksheet_links(self, slot: str | None, lang: str, page_path: str, page_src: str) -> str:
+        """The worksheets of a guide page as links to their own pages (instead of the forms)."""
+        slots = worksheet_slots(len(self.guide.questions))
+        if slot not in slots:
+            raise MarkerError("marker_slot", marker=f"worksheet-links {slot or ''}".strip(), known=", ".join(slots))
+        return self._render("worksheet-links.html", lang, page_path, page_src,
+                            worksheets=self.guide.worksheets_for(slot))
 
     def _used_on_title(self, slot: str, lang: str) -> str:
         if slot in ("communication-plan", "partnership"):
@@ -313,7 +330,7 @@ class Renderer:
             guide=guide, lang=lang, t=t, url=url, root_url=root_url, src=src, card=lambda e: self._slot(self.card(e, lang)),
             OVERVIEW_PATH=OVERVIEW_PATH, AUDIENCE_PATH=AUDIENCE_PATH, OBJECTIVE_PATH=OBJECTIVE_PATH,
             QUESTION_PATH=QUESTION_PATH, WORKSHEET_PATH=WORKSHEET_PATH, PDF_PATH=PDF_PATH, PACK_PATH=PACK_PATH,
-            CASE_STUDY_PATH=CASE_STUDY_PATH, CALENDAR_PATH=CALENDAR_PATH, OFFLINE_PATH=OFFLINE_PATH, OFFLINE_SIZE=Markup(OFFLINE_SIZE),
+            CASE_STUDY_PATH=CASE_STUDY_PATH, ACTIVITY_PATH=ACTIVITY_PATH, ACTIVITY_KINDS=ACTIVITY_KINDS, CALENDAR_PATH=CALENDAR_PATH, OFFLINE_PATH=OFFLINE_PATH, OFFLINE_SIZE=Markup(OFFLINE_SIZE),
             offline=self.file_url is not None, figure=lambda f: figure_text(f, lang, guide.ui),
             row_headings=lambda field: row_headings(guide, field, lang),
             **context,

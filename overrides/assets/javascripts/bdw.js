@@ -120,7 +120,51 @@
     });
   }
 
+  /* Getting started: narrow the activity cards to one kind; the choice lives in the address
+     (?kind=online), so it survives a reload, a shared link and a change of language. */
+  function setUpActivities(root) {
+    var nav = root.querySelector(".bdw-filter");
+    var links = root.querySelectorAll("[data-filter]");
+    var reset = root.querySelector("[data-filter-reset]");
+    var status = root.querySelector(".bdw-filter__status");
+    var cards = root.querySelectorAll(".bdw-activity-card");
+    nav.hidden = false;
+
+    function apply(value, push) {
+      var shown = 0;
+      cards.forEach(function (card) {
+        card.hidden = !!value && card.getAttribute("data-kind") !== value;
+        if (!card.hidden) shown += 1;
+      });
+      links.forEach(function (link) {
+        if (link.getAttribute("data-value") === value) { link.setAttribute("aria-current", "true"); }
+        else { link.removeAttribute("aria-current"); }
+      });
+      if (value) { reset.removeAttribute("aria-current"); } else { reset.setAttribute("aria-current", "true"); }
+      if (push) {
+        var url = new URL(window.location.href);
+        if (value) { url.searchParams.set("kind", value); } else { url.searchParams.delete("kind"); }
+        window.history.replaceState(null, "", url);
+        announce(status, root.getAttribute("data-status").replace("{count}", String(shown)));
+      }
+    }
+
+    links.forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        apply(link.getAttribute("data-value"), true);
+      });
+    });
+    reset.addEventListener("click", function (event) {
+      event.preventDefault();
+      apply(null, true);
+    });
+    var value = new URLSearchParams(window.location.search).get("kind");
+    if (value && root.querySelector('[data-filter="kind"][data-value="' + CSS.escape(value) + '"]')) apply(value, false);
+  }
+
   function init() {
+    document.querySelectorAll("[data-bdw-activities]").forEach(setUpActivities);
     document.querySelectorAll(".bdw-lang a[hreflang]").forEach(setUpLanguageLink);
     document.querySelectorAll(".bdw-copy").forEach(setUpCopy);
     document.querySelectorAll("[data-bdw-overview]").forEach(setUpOverview);
