@@ -9,7 +9,7 @@ lang ?= fr
 JOBS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ $$n -gt 4 ] && n=4; [ $$n -lt 2 ] && n=2; echo $$n)
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: serve test build pdf check sources bench audit clean
+.PHONY: serve test build pdf check sources bench audit screenshots clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -48,5 +48,8 @@ bench: $(STAMP) ## Build-time ratio against plain Material, data loads per build
 audit: $(STAMP) $(NODE_STAMP) ## Nu HTML checker, page weight and Lighthouse against stock Material (needs Java)
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python scripts/bench.py --audit
 
+screenshots: $(STAMP) ## PNGs of each page type (laptop and phone, French and English, light and dark) into screenshots/
+	$(BIN)/python scripts/screenshots.py --out screenshots
+
 clean:
-	rm -rf site .site-new .cache
+	rm -rf site .site-new .cache screenshots

@@ -360,3 +360,26 @@ def test_without_javascript_the_activity_index_lists_all_and_hides_its_filter(br
     assert page.locator("li.bdw-activity-card:visible").count() == len(GUIDE.activities)
     assert not page.locator(".bdw-filter").is_visible()
     context.close()
+
+
+# -- screenshots for reviewers --------------------------------------------------------------------
+
+def test_screenshots_cover_each_screen_language_and_scheme(site, browser, tmp_path):
+    """`make screenshots` (scripts/screenshots.py): one PNG per page type, screen, language and scheme,
+    as wide as its screen."""
+    import importlib.util
+    import struct
+
+    spec = importlib.util.spec_from_file_location("screenshots", ROOT / "scripts" / "screenshots.py")
+    shots = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(shots)
+    written = shots.shoot(site, tmp_path, only={"audience", "404"}, max_height=900)
+    names = sorted(p.name for p in written)
+    expected = sorted(f"{kind}-{lang}-{scheme}-{screen}.png" for kind in ("audience", "404") for lang in LANGS
+                      for scheme in ("light", "dark") for screen in ("laptop", "phone"))
+    assert names == expected
+    for path in written:
+        head = path.read_bytes()[:24]
+        assert head[:8] == b"\x89PNG\r\n\x1a\n"
+        width = struct.unpack(">I", head[16:20])[0]
+        assert width == (1280 if "laptop" in path.name else 390), path.name
