@@ -64,44 +64,51 @@ def build(site: Path) -> None:
                    cwd=ROOT, env=env, check=True)
 
 
-def shoot(site: Path, out: Path, only: set[str] | None = None, max_height: int = MAX_HEIGHT) -> list[Path]:
-    from playwright.sync_api import sync_playwright
-
+def shoot(site: Path, out: Path, only: set[str] | None = None, max_height: int = MAX_HEIGHT,
+          browser=None) -> list[Path]:
+    """Serve `site` and write the PNGs into `out`; `browser` is a Playwright Chromium (one is started
+    when none is given)."""
     handler = functools.partial(_Handler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
     out.mkdir(parents=True, exist_ok=True)
-    written = []
     try:
+        if browser is not None:
+            return _shoot_all(browser, base, out, only, max_height)
+        from playwright.sync_api import sync_playwright
+
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-            for screen, viewport in SCREENS.items():
-                for scheme in SCHEMES:
-                    context = browser.new_context(viewport=viewport, color_scheme=scheme,
-                                                  is_mobile=screen == "phone", has_touch=screen == "phone",
-                                                  device_scale_factor=1)
-                    page = context.new_page()
-                    for kind, path in PAGES.items():
-                        if only and kind not in only:
-                            continue
-                        for lang, prefix in LANGS.items():
-                            if kind == "404":
-                                url = f"{base}/{prefix}no/such/page/here/"
-                            else:
-                                url = f"{base}/{prefix}{path}"
-                            page.goto(url)
-                            page.wait_for_load_state("load")
-                            height = min(page.evaluate("document.documentElement.scrollHeight"), max_height)
-                            target = out / f"{kind}-{lang}-{scheme}-{screen}.png"
-                            page.screenshot(path=str(target), clip={"x": 0, "y": 0, "width": viewport["width"],
-                                                                    "height": max(height, viewport["height"])},
-                                            full_page=True)
-                            written.append(target)
-                    context.close()
-            browser.close()
+            chromium = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            try:
+                return _shoot_all(chromium, base, out, only, max_height)
+            finally:
+                chromium.close()
     finally:
         httpd.shutdown()
+
+
+def _shoot_all(browser, base: str, out: Path, only: set[str] | None, max_height: int) -> list[Path]:
+    written = []
+    for screen, viewport in SCREENS.items():
+        for scheme in SCHEMES:
+            context = browser.new_context(viewport=viewport, color_scheme=scheme, is_mobile=screen == "phone",
+                                          has_touch=screen == "phone", device_scale_factor=1)
+            page = context.new_page()
+            for kind, path in PAGES.items():
+                if only and kind not in only:
+                    continue
+                for lang, prefix in LANGS.items():
+                    url = f"{base}/{prefix}no/such/page/here/" if kind == "404" else f"{base}/{prefix}{path}"
+                    page.goto(url)
+                    page.wait_for_load_state("load")
+                    height = min(page.evaluate("document.documentElement.scrollHeight"), max_height)
+                    target = out / f"{kind}-{lang}-{scheme}-{screen}.png"
+                    page.screenshot(path=str(target), full_page=True,
+                                    clip={"x": 0, "y": 0, "width": viewport["width"],
+                                          "height": max(height, viewport["height"])})
+                    written.append(target)
+            context.close()
     return written
 
 

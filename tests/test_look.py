@@ -373,7 +373,7 @@ def test_screenshots_cover_each_screen_language_and_scheme(site, browser, tmp_pa
     spec = importlib.util.spec_from_file_location("screenshots", ROOT / "scripts" / "screenshots.py")
     shots = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(shots)
-    written = shots.shoot(site, tmp_path, only={"audience", "404"}, max_height=900)
+    written = shots.shoot(site, tmp_path, only={"audience", "404"}, max_height=900, browser=browser)
     names = sorted(p.name for p in written)
     expected = sorted(f"{kind}-{lang}-{scheme}-{screen}.png" for kind in ("audience", "404") for lang in LANGS
                       for scheme in ("light", "dark") for screen in ("laptop", "phone"))
