@@ -383,3 +383,11 @@ def test_screenshots_cover_each_screen_language_and_scheme(site, browser, tmp_pa
         assert head[:8] == b"\x89PNG\r\n\x1a\n"
         width = struct.unpack(">I", head[16:20])[0]
         assert width == (1280 if "laptop" in path.name else 390), path.name
+
+
+def test_every_kind_of_activity_is_named_in_both_languages():
+    from bdw_guide.models import ACTIVITY_KINDS
+
+    for kind in ACTIVITY_KINDS:
+        assert GUIDE.ui[f"activity_kind_{kind}"]["fr"] and GUIDE.ui[f"activity_kind_{kind}"]["en"]
+    assert {a.data.kind for a in GUIDE.activities} <= set(ACTIVITY_KINDS)

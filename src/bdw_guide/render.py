@@ -331,7 +331,7 @@ class Renderer:
             OVERVIEW_PATH=OVERVIEW_PATH, AUDIENCE_PATH=AUDIENCE_PATH, OBJECTIVE_PATH=OBJECTIVE_PATH,
             QUESTION_PATH=QUESTION_PATH, WORKSHEET_PATH=WORKSHEET_PATH, PDF_PATH=PDF_PATH, PACK_PATH=PACK_PATH,
             CASE_STUDY_PATH=CASE_STUDY_PATH, ACTIVITY_PATH=ACTIVITY_PATH, ACTIVITY_KINDS=ACTIVITY_KINDS, CALENDAR_PATH=CALENDAR_PATH, OFFLINE_PATH=OFFLINE_PATH, OFFLINE_SIZE=Markup(OFFLINE_SIZE),
-            offline=self.file_url is not None, figure=lambda f: figure_text(f, lang, guide.ui),
+            offline=self.file_url is not None, kind_label=lambda kind: t(f"activity_kind_{kind}"), figure=lambda f: figure_text(f, lang, guide.ui),
             row_headings=lambda field: row_headings(guide, field, lang),
             **context,
         )
