@@ -391,3 +391,18 @@ def test_every_kind_of_activity_is_named_in_both_languages():
     for kind in ACTIVITY_KINDS:
         assert GUIDE.ui[f"activity_kind_{kind}"]["fr"] and GUIDE.ui[f"activity_kind_{kind}"]["en"]
     assert {a.data.kind for a in GUIDE.activities} <= set(ACTIVITY_KINDS)
+
+
+@pytest.mark.parametrize("prefix", LANGS.values())
+def test_on_a_phone_the_header_shows_the_whole_name_and_the_language_link_top_right(browser, server, prefix):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{server}/{prefix}messages/audiences/public/")
+    name = page.locator(".md-header__topic:first-child .bdw-site-name")
+    cut = name.evaluate("el => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1")
+    link = page.locator(".bdw-lang a[hreflang]").bounding_box()
+    header = page.locator(".md-header").bounding_box()
+    context.close()
+    assert not cut, "the site's name is not cut off"
+    assert link["x"] + link["width"] <= 390 and link["x"] > 390 * 0.6, "the language link sits at the right"
+    assert link["y"] >= header["y"] and link["y"] + link["height"] <= header["y"] + header["height"]
