@@ -12,7 +12,7 @@ JOBS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ $$n -gt 4 ] && n=4; [ $$n -
 NODE_STAMP := node_modules/.package-lock.json
 AUDIT_STAMP := audit/node_modules/.package-lock.json
 
-.PHONY: serve test test-fast lint lock build pdf check sources bench audit clean
+.PHONY: serve test test-fast lint lock build pdf check sources bench audit screenshots clean
 
 $(STAMP): pyproject.toml $(LOCK)
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -71,5 +71,8 @@ bench: $(STAMP) ## Build-time ratio against plain Material, data loads per build
 audit: $(STAMP) $(AUDIT_STAMP) ## Nu HTML checker, page weight and Lighthouse against stock Material (needs Java)
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python scripts/bench.py --audit
 
+screenshots: $(STAMP) ## PNGs of each page type (laptop and phone, French and English, light and dark) into screenshots/
+	$(BIN)/python scripts/screenshots.py --out screenshots
+
 clean:
-	rm -rf site .site-new .cache
+	rm -rf site .site-new .cache screenshots

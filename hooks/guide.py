@@ -30,6 +30,7 @@ from bdw_guide.theme_output import ThemeOutputError
 log = logging.getLogger("mkdocs.hooks.bdw_guide")
 _session: site_build.BuildSession | None = None
 _serving = False
+_copyright = ""
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -102,7 +103,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise PluginError(err.report()) from None
         for gap in _session.page_gaps:  # only in a non-strict build (mkdocs serve): keep going, but say so
             log.warning(gap.render(report_language()))
+    global _copyright
+    if not _is_nested_build(config):
+        _copyright = config.copyright or ""  # the default language's, before static-i18n overrides it
+    plugin = _i18n(config)
+    copyrights = {_default_language(config): _copyright}
+    if plugin:
+        for lang in plugin.config["languages"]:
+            copyrights[str(lang["locale"])] = lang.get("copyright") or _copyright
+    config.extra["bdw_not_found"] = _session.not_found_texts(copyrights, config.site_url)  # overrides/404.html
     _translate_nav(config, _session)
+    if plugin:
+        for lang in plugin.config["languages"]:
+            if isinstance(config.theme.get("palette"), list):  # the colour-scheme toggles, named per language
+                lang["theme"] = {**(lang.get("theme") or {}),
+                                 "palette": _session.palette_toggles(str(lang["locale"]), len(config.theme["palette"]))}
     return config
 
 
@@ -134,6 +149,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
     # date becomes the page's lastmod in the sitemap.
     page.meta["bdw_date_modified"] = _session.date_modified(markdown, _language(config), page.file.src_uri,
                                                             page.canonical_url)
+    page.meta["bdw_address"] = _session.print_address(_language(config), page.canonical_url)  # shown in print
     try:
         return _session.page_markdown(markdown, _language(config), page.url, page.file.src_uri)
     except MarkerError as err:
@@ -165,10 +181,8 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     """The theme's own pages (404.html) get the same security policy as the guide's pages."""
     if not template_name.endswith(".html") or _session is None:
         return output
-    try:
-        return _session.template_html(output, policy=not _serving)
-    except ThemeOutputError as err:
-        raise PluginError(f"{template_name}: {err}") from None
+    output = _session.theme_page_html(output)  # the bilingual 404 (overrides/404.html)
+    return output if _serving else _session.with_policy(output)
 
 
 @event_priority(-200)  # after static-i18n (-100) has built every language and merged the search index

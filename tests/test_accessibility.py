@@ -68,6 +68,40 @@ def test_axe_finds_nothing_on_a_phone(browser, server, axe_source, path):
     assert found == [], path
 
 
+# One page of each type, in the dark scheme the system asks for and in the scheme the toggle sets
+# (the light pages above follow the test browser's default, light).
+DARK_PAGES = ["", "en/messages/audiences/public/", "messages/objectives/skills/", "en/messages/overview/",
+              "planning/question-2/", "en/worksheets/swot/", "getting-started/", "en/activities/op-ed/",
+              "case-studies/j-aime-mon-metier/", "en/partnership/", "404.html"]
+
+
+@pytest.mark.parametrize("path", DARK_PAGES)
+def test_axe_finds_nothing_in_the_dark_scheme(browser, server, axe_source, path):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    page.goto(f"{server}/{path}")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    found = axe_violations(page, axe_source)
+    context.close()
+    assert found == [], path
+
+
+def test_axe_finds_nothing_after_the_toggle_on_a_phone(browser, server, axe_source):
+    """The toggle switches scheme whatever the system says; its choice is kept from page to page."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{server}/en/messages/audiences/business/")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    page.locator("label[for=__palette_1]").click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert axe_violations(page, axe_source) == []
+    page.goto(f"{server}/en/messages/overview/")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    found = axe_violations(page, axe_source)
+    context.close()
+    assert found == []
+
+
 def test_axe_finds_nothing_with_search_results_open(page, server, axe_source):
     page.goto(f"{server}/en/")
     page.keyboard.press("/")
@@ -92,8 +126,10 @@ def test_axe_finds_nothing_on_a_filtered_overview_and_a_filled_worksheet(page, s
 def focus_is_visible(page) -> bool:
     """The focused element shows a focus ring: an outline or a box shadow, not hidden."""
     return page.evaluate("""(() => {
-        const el = document.activeElement;
+        let el = document.activeElement;
         if (!el || el === document.body) return false;
+        // The colour-scheme toggle is a radio button drawn by its label: the ring is on the label.
+        if (el.matches('input.md-option')) el = el.nextElementSibling;
         const s = getComputedStyle(el);
         const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
         const r = el.getBoundingClientRect();

@@ -84,8 +84,10 @@ def test_partnership_section_and_its_five_worksheets(site, lang, prefix):
     page = soup(site, f"{prefix}partnership")
     ids = [e.id for e in GUIDE.worksheets_for("partnership")]
     assert ids == ["partnership-steps", "funding-checklist", "partnership-reasons", "partnership-evaluation", "swot"]
-    forms = [f["data-worksheet"] for f in page.select("form.bdw-worksheet")]
-    assert forms == ids
+    # Linked, not embedded: each worksheet is filled in and printed on its own page.
+    assert page.select("form.bdw-worksheet") == []
+    links = [a["href"] for a in page.select("article .bdw-worksheet-links__title")]
+    assert links == [f"../worksheets/{i}/" for i in ids]
     assert "KEEP IN PACT" in text(page.select_one("article"))
     assert "Cités des métiers" in text(page.select_one("article"))
     swot = next(e for e in GUIDE.worksheets if e.id == "swot")

@@ -32,6 +32,9 @@ def _steps(name: str) -> list[str]:
 def test_pull_requests_validate_build_and_test_and_main_deploys_with_pdfs():
     pr = _steps("pull-request.yml")
     assert "make check" in pr and "make test" in pr
+    # Reviewers see a change without building it: screenshots kept as the run's artifact.
+    assert "make screenshots" in pr
+    assert any(s.startswith("actions/upload-artifact@v4.") for s in pr)
     deploy = _steps("deploy.yml")
     assert "make build" in deploy  # the deploy build makes the PDFs
     assert any(s.startswith("actions/deploy-pages") for s in deploy)

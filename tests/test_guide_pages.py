@@ -14,7 +14,8 @@ NBSP = "\u00a0\u202f"  # no-break space, narrow no-break space
 
 # The guide's parts, in its order (the key-message pages have their own tests).
 SECTIONS = ["", "background", "using-this-guide", "messages", "communication-plan", "planning",
-            *[f"planning/question-{n}" for n in QUESTIONS], "getting-started", "conclusion"]
+            *[f"planning/question-{n}" for n in QUESTIONS], "getting-started",
+            *[f"activities/{entry.id}" for entry in GUIDE.activities], "conclusion"]
 
 
 def article(page: BeautifulSoup):
@@ -126,17 +127,27 @@ def test_question_page_has_its_title_worksheet_and_neighbours(site, lang, prefix
 
 
 @pytest.mark.parametrize("lang, prefix", LANGS.items())
-def test_every_activity_with_its_steps(site, lang, prefix):
+def test_the_activities_each_on_its_page_with_their_steps(site, lang, prefix):
+    """Getting started keeps the guide's introduction and becomes an index of the activities, each
+    a card leading to its own page (title, kind, summary, steps, tip)."""
     page = soup(site, f"{prefix}getting-started")
-    sections = article(page).select("h2[id]")
-    assert [h["id"] for h in sections] == [a.id for a in GUIDE.activities]
-    for heading, entry in zip(sections, GUIDE.activities, strict=True):
-        assert heading.get_text(strip=True).rstrip("¶") == entry.data.title[lang]
-        steps = heading.find_next("ol").find_all("li", recursive=False)
+    cards = article(page).select("li.bdw-activity-card")
+    assert [c.h2["id"] for c in cards] == [a.id for a in GUIDE.activities]  # old #anchors still land
+    for card, entry in zip(cards, GUIDE.activities, strict=True):
+        assert card.h2.get_text(strip=True) == entry.data.title[lang]
+        assert card.h2.a["href"] == f"../activities/{entry.id}/"
+        assert card["data-kind"] == entry.data.kind
+        assert GUIDE.t(f"activity_kind_{entry.data.kind}", lang) in card.get_text(" ", strip=True)
+    assert GUIDE.t("activity_kinds_note", lang) in article(page).get_text(" ")
+    assert not article(page).select("ol"), "steps live on each activity's page"
+    for entry in GUIDE.activities:
+        own = soup(site, f"{prefix}activities/{entry.id}")
+        assert headings(own, "h1") == [entry.data.title[lang]]
+        steps = article(own).select_one("h2 ~ ol").find_all("li", recursive=False)
         assert len(steps) == len(entry.data.steps)
-    text = article(page).get_text(" ")
+        assert bool(article(own).select(".admonition.tip")) == bool(entry.data.tip)
+    text = article(soup(site, f"{prefix}activities/op-ed")).get_text(" ")
     assert re.search(r"600\s(à|to)\s800", text), "the op-ed length"
-    assert "#Au-delàDuTravailDécent" in text or "#BeyondDecentWork" in text
 
 
 @pytest.mark.parametrize("lang, prefix", LANGS.items())

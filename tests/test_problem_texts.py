@@ -78,7 +78,8 @@ def test_every_code_raised_in_the_source_has_its_words():
     assert len(raised) > 25 and dynamic <= 11
     built = {f"{prefix}_{lang}" for prefix in ("missing_text", "translation_missing", "page_missing")
              for lang in ("fr", "en")} | {"unknown_objective", "unknown_audience", "marker_audience",
-                                          "marker_objective", "worksheet_without_page", "case_study_without_page"}
+                                          "marker_objective", "worksheet_without_page", "case_study_without_page",
+                                          "activity_without_page"}
     built |= {f"marker_{kind}" for kind in ("unknown", "question", "worksheet", "slot", "case_study", "malformed")}
     assert raised | built <= set(CATALOGUE), sorted((raised | built) - set(CATALOGUE))
     mapped = set(re.findall(r'": "([a-z_]+)",', (SRC / "validation.py").read_text(encoding="utf-8")))

@@ -33,17 +33,20 @@ def test_relative_url(target, current, expected):
     assert relative_url(target, current) == expected
 
 
-def test_copy_text_has_message_ask_citation_and_hashtag(renderer):
+def test_copy_text_starts_with_the_headline_then_message_ask_source_and_hashtag(renderer):
     entry = GUIDE.message("funding", "business")
     text = renderer.copy_text(entry, "fr").splitlines()
-    assert text[0].startswith(plain_text(entry.data.message.fr))
-    assert text[0].endswith(plain_text(entry.data.ask.fr))
+    assert text[0] == plain_text(entry.data.headline.fr) and text[0]
     assert text[1] == ""
-    assert text[2] == ("Source\u00a0: Pew Research Center, citée dans CERIC, Au-delà du travail décent – Guide sur "
+    assert text[2].startswith(plain_text(entry.data.message.fr))
+    assert text[2].endswith(plain_text(entry.data.ask.fr))
+    assert text[3] == ""
+    assert text[4] == ("Source\u00a0: Pew Research Center, citée dans CERIC, Au-delà du travail décent – Guide sur "
                        "la promotion (publié en anglais sous le titre Beyond Decent Work Playbook), 2024, p.\u00a012.")
-    assert text[3] == "#Au-delàDuTravailDécent"
+    assert text[5] == "#Au-delàDuTravailDécent"
     en = renderer.copy_text(entry, "en").splitlines()
-    assert en[2:] == ["Source: Pew Research Center, as cited in CERIC, Au-delà du travail décent – Guide sur la "
+    assert en[0] == plain_text(entry.data.headline.en)
+    assert en[4:] == ["Source: Pew Research Center, as cited in CERIC, Au-delà du travail décent – Guide sur la "
                       "promotion (French edition of the Beyond Decent Work Playbook), 2024, p. 12.", "#BeyondDecentWork"]
 
 

@@ -164,13 +164,24 @@ def test_nothing_is_loaded_from_outside(site, built_pages):
         assert "fonts.googleapis" not in css.read_text(encoding="utf-8", errors="ignore"), css
 
 
-def test_home_pages_lead_three_ways(site):
+def test_home_pages_lead_with_four_entries_each_one_click_from_what_it_names(site):
+    """At the top: find the message (each audience and the overview), plan a campaign (step 4 or
+    step 1, as the guide advises), run a workshop (the pack to print, the worksheets, the
+    activities), propose a change; then the guide's parts."""
     for prefix in LANGS.values():
         page = soup(site, prefix.rstrip("/") or ".")
-        hrefs = [a["href"] for a in page.select("article a[href]")]
-        assert sum("messages/audiences/" in h for h in hrefs) == len(GUIDE.audiences)
-        assert sum("messages/objectives/" in h for h in hrefs) == len(GUIDE.objectives)
-        assert any(h.endswith("messages/overview/") for h in hrefs)
+        entries = page.select("article nav.bdw-entries > section.bdw-entry")
+        assert len(entries) == 4
+        first_h2 = page.select_one("article h2")
+        assert first_h2 in entries[0].find_all("h2"), "the entries come before any other section"
+        hrefs = [[a["href"] for a in entry.select("a[href]")] for entry in entries]
+        assert sum("messages/audiences/" in h for h in hrefs[0]) == len(GUIDE.audiences)
+        assert any(h.endswith("messages/overview/") for h in hrefs[0])
+        assert [h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs[1][:2]] == ["question-4", "question-1"]
+        assert hrefs[2][0].endswith("worksheets/pdf/workshop-pack-letter.pdf")
+        assert any(h.endswith("worksheets/") for h in hrefs[2]) and any(h.endswith("getting-started/") for h in hrefs[2])
+        assert hrefs[3] and hrefs[3][-1].endswith("contribute/")
+        assert page.select("article ol a[href$='background/']"), "the guide's parts follow"
 
 
 def test_no_marker_or_placeholder_is_left_in_any_page(site):

@@ -66,6 +66,8 @@ SOURCES: dict[str, Sources] = {
     "question-nav": lambda g, arg, lang: ["data/questions.yml"],
     "in-practice": lambda g, arg, lang: [entry.path for entry in g.case_studies],
     "activities": lambda g, arg, lang: [entry.path for entry in g.activities],
+    "activity": lambda g, arg, lang: [entry.path for entry in g.activities if entry.id == arg],
+    "worksheet-links": lambda g, arg, lang: [entry.path for entry in g.worksheets_for(arg or "")],
     "worksheets": lambda g, arg, lang: _worksheet_files(g, g.worksheets_for(arg or "")),
     "worksheet": lambda g, arg, lang: _worksheet_files(g, [w for w in g.worksheets if w.id == arg]),
     "worksheet-list": lambda g, arg, lang: _worksheet_files(g, g.worksheets),
@@ -75,6 +77,7 @@ SOURCES: dict[str, Sources] = {
     "case-study-list": lambda g, arg, lang: [entry.path for entry in g.case_studies],
     "calendar-file": lambda g, arg, lang: [],  # a download link: the page's text is its own file
     "offline-copy": lambda g, arg, lang: [],  # a download link: the page's text is its own file
+    "home-entries": lambda g, arg, lang: ["data/audiences.yml"],  # entries: links, named from the audiences
 }
 
 

@@ -145,8 +145,14 @@ class Questions(RootModel[list[Question]]):
     model_config = ConfigDict(strict=True, frozen=True)
 
 
+# How an activity reaches people: our own grouping for the activity index's filter, not the guide's.
+ActivityKind = Literal["media", "online", "events", "policy", "community"]
+ACTIVITY_KINDS: tuple[str, ...] = ActivityKind.__args__  # type: ignore[attr-defined]  # a Literal keeps its values in __args__
+
+
 class Activity(Strict):
     position: int = Field(ge=1)
+    kind: ActivityKind
     title: Text
     summary: Text
     steps: list[Text] = Field(min_length=1)

@@ -299,6 +299,13 @@ CATALOGUE: dict[str, Texts] = {
                "créez {tree}/{id}.md contenant la ligne <!-- bdw:case-study {id} --> et ajoutez-la au menu (nav) de "
                "mkdocs.yml"),
     },
+    "activity_without_page": {
+        "en": ("this activity has no page in {tree}/",
+               "create {tree}/{id}.md holding the line <!-- bdw:activity {id} --> and add it to the nav in mkdocs.yml"),
+        "fr": ("cette activité n’a pas de page dans {tree}/",
+               "créez {tree}/{id}.md contenant la ligne <!-- bdw:activity {id} --> et ajoutez-la au menu (nav) de "
+               "mkdocs.yml"),
+    },
     "worksheet_without_page": {
         "en": ("this worksheet has no page in {tree}/",
                "create {tree}/{id}.md holding the line <!-- bdw:worksheet {id} --> and add it to the nav in mkdocs.yml"),
@@ -345,6 +352,10 @@ CATALOGUE.update({
     "marker_slot": {
         "en": ("'bdw:{marker}' names no page that shows worksheets; known: {known}", "correct the marker on this line"),
         "fr": ("« bdw:{marker} » ne nomme aucune page qui affiche des fiches; pages connues : {known}", "corrigez le marqueur de cette ligne"),
+    },
+    "marker_activity": {
+        "en": ("'bdw:{marker}' names no file in data/activities; known: {known}", ""),
+        "fr": ("« bdw:{marker} » ne nomme aucun fichier de data/activities; activités connues : {known}", ""),
     },
     "marker_case_study": {
         "en": ("'bdw:{marker}' names no file in data/case-studies; known: {known}", "correct the marker on this line"),

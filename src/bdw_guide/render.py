@@ -22,7 +22,7 @@ from markupsafe import Markup
 from .graphics import FORMATS, PREVIEW, message_graphic
 from .letters import letter_parts, letter_text, mailto
 from .loader import Entry, Guide, MessageEntry, worksheet_slots
-from .models import LANGUAGES, Fact
+from .models import ACTIVITY_KINDS, LANGUAGES, Fact
 from .posts import PLATFORMS, adapted_text, drafts_view, post_length
 from .problem_texts import CATALOGUE
 from .problems import Problem
@@ -37,7 +37,7 @@ MARKER_KINDS: dict[str, str | None] = {
     "activities": None, "question": "question", "question-nav": "question", "worksheets": "slot",
     "worksheet": "worksheet", "worksheet-list": None, "example-message": None, "example-problem": None,
     "case-study": "case_study", "case-study-list": None, "in-practice": "question", "calendar-file": None,
-    "offline-copy": None,
+    "offline-copy": None, "activity": "activity", "worksheet-links": "slot", "home-entries": None,
 }
 _EMPHASIS = re.compile(r"\*([^*\n]+)\*")  # *title* in a citation; plain_text would also drop its no-break spaces
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -48,6 +48,7 @@ AUDIENCE_PATH = "messages/audiences/{id}/"
 OBJECTIVE_PATH = "messages/objectives/{id}/"
 QUESTION_PATH = "planning/question-{id}/"
 CASE_STUDY_PATH = "case-studies/{id}/"
+ACTIVITY_PATH = "activities/{id}/"
 CALENDAR_PATH = "calendar/beyond-decent-work-{lang}.ics"  # the calendar file, under each language's root
 # The offline copy of the whole site (both languages), made by `python -m bdw_guide offline`.
 OFFLINE_PATH = "downloads/guide-hors-ligne-offline.zip"
@@ -95,7 +96,7 @@ def marker_problem(guide: Guide | None, kind: str, arg: str | None) -> tuple[str
         return None
     known = {"audience": list(guide.audiences), "objective": list(guide.objectives),
              "worksheet": [w.id for w in guide.worksheets], "slot": worksheet_slots(len(guide.questions)),
-             "case_study": [c.id for c in guide.case_studies]}[takes]
+             "case_study": [c.id for c in guide.case_studies], "activity": [a.id for a in guide.activities]}[takes]
     return None if arg in known else (f"marker_{takes}", {"marker": marker, "known": ", ".join(known)})
 
 def guide_pages(fact: Fact) -> str:
@@ -285,12 +286,13 @@ class Renderer:
         return relative_url(rooted(self.other_language(lang), target), rooted(lang, page_path))
 
     def copy_text(self, entry: MessageEntry, lang: str) -> str:
-        """The message as a reader pastes it: text and the guide's ask (never our suggestion, which
-        is not the guide's), then the citation of each fact, as on the card, and the hashtag."""
+        """The message as a reader pastes it: its headline, then its text and the guide's ask (never our
+        suggestion, which is not the guide's), then the citation of each fact, as on the card, and the
+        hashtag."""
         m = entry.data
         text = plain_text(m.message[lang]) + (f" {plain_text(m.ask[lang])}" if m.ask else "")
         citations = list(dict.fromkeys(_EMPHASIS.sub(r"\1", self.citation(fact, lang)) for fact in m.facts))
-        return "\n".join([text, "", *citations, self.guide.campaign.hashtag[lang]])
+        return "\n".join([plain_text(m.headline[lang]), "", text, "", *citations, self.guide.campaign.hashtag[lang]])
 
     def citation(self, fact: Fact, lang: str) -> str:
         """Where a fact comes from, as a reader can cite it (Markdown): the source the guide names,
@@ -312,13 +314,14 @@ class Renderer:
                 "contributors": self._simple("contributors.html"), "calendar": self._simple("calendar.html"),
                 "hashtag": self._simple("hashtag.html"), "glossary": self._simple("glossary.html"),
                 "question-list": self._simple("question-list.html"), "activities": self._activities,
+                "activity": self._activity_page, "worksheet-links": self._worksheet_links,
                 "question": self._question("question.html"), "question-nav": self._question("question-nav.html"),
                 "worksheets": self._worksheets, "worksheet": self._worksheet_page,
                 "worksheet-list": self._worksheet_list, "example-message": self._example_message,
                 "example-problem": self._example_problem, "case-study": self._case_study,
                 "case-study-list": self._simple("case-study-list.html"), "in-practice": self._question("in-practice.html"),
                 "calendar-file": self._simple("calendar-file.html"),
-                "offline-copy": self._simple("offline-copy.html")}
+                "offline-copy": self._simple("offline-copy.html"), "home-entries": self._simple("home-entries.html")}
 
     def _case_study(self, case_id: str | None, lang: str, page_path: str, page_src: str) -> str:
         entry = next(c for c in self.guide.case_studies if c.id == case_id)
@@ -346,8 +349,23 @@ class Renderer:
         return view
 
     def _activities(self, _arg: str | None, lang: str, page_path: str, page_src: str) -> str:
-        return self._render("activities.html", lang, page_path, page_src,
-                            edit_url=lambda entry: self.edit_url(entry, lang, "title"))
+        return self._render("activities.html", lang, page_path, page_src)
+
+    def _activity_page(self, activity_id: str | None, lang: str, page_path: str, page_src: str) -> str:
+        entry = next((a for a in self.guide.activities if a.id == activity_id), None)
+        if entry is None:
+            known = ", ".join(a.id for a in self.guide.activities)
+            raise MarkerError("marker_activity", marker=f"activity {activity_id or ''}".strip(), known=known)
+        return self._render("activity-page.html", lang, page_path, page_src, entry=entry,
+                            edit=self.edit_url(entry, lang, "title"))
+
+    def _worksheet_links(self, slot: str | None, lang: str, page_path: str, page_src: str) -> str:
+        """The worksheets of a guide page as links to their own pages (instead of the forms)."""
+        slots = worksheet_slots(len(self.guide.questions))
+        if slot not in slots:
+            raise MarkerError("marker_slot", marker=f"worksheet-links {slot or ''}".strip(), known=", ".join(slots))
+        return self._render("worksheet-links.html", lang, page_path, page_src,
+                            worksheets=self.guide.worksheets_for(slot))
 
     def _used_on_title(self, slot: str, lang: str) -> str:
         if slot in ("communication-plan", "partnership"):
@@ -421,8 +439,8 @@ class Renderer:
                 target, lang, page_path),
             OVERVIEW_PATH=OVERVIEW_PATH, AUDIENCE_PATH=AUDIENCE_PATH, OBJECTIVE_PATH=OBJECTIVE_PATH,
             QUESTION_PATH=QUESTION_PATH, WORKSHEET_PATH=WORKSHEET_PATH, PDF_PATH=PDF_PATH, PACK_PATH=PACK_PATH,
-            CASE_STUDY_PATH=CASE_STUDY_PATH, CALENDAR_PATH=CALENDAR_PATH, OFFLINE_PATH=OFFLINE_PATH, OFFLINE_SIZE=Markup(OFFLINE_SIZE),
-            offline=self.file_url is not None, figure=lambda f: figure_text(f, lang, guide.ui),
+            CASE_STUDY_PATH=CASE_STUDY_PATH, ACTIVITY_PATH=ACTIVITY_PATH, ACTIVITY_KINDS=ACTIVITY_KINDS, CALENDAR_PATH=CALENDAR_PATH, OFFLINE_PATH=OFFLINE_PATH, OFFLINE_SIZE=Markup(OFFLINE_SIZE),
+            offline=self.file_url is not None, kind_label=lambda kind: t(f"activity_kind_{kind}"), figure=lambda f: figure_text(f, lang, guide.ui),
             row_headings=lambda field: row_headings(guide, field, lang),
             **context,
         )

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from . import calendar_file, csp, dates, search_split, sitemap, theme_output
 from .engine import finish_site
@@ -20,7 +21,7 @@ from .loader import Entry, Guide
 from .models import LANGUAGES
 from .pages import Theme, safe_meta, safe_title
 from .problems import DataError, Problem
-from .render import MARKER, TEMPLATES, Renderer
+from .render import MARKER, OVERVIEW_PATH, TEMPLATES, Renderer
 from .site_check import check_site
 from .text_rules import plain_text, sanitize, tooltip_safe
 
@@ -34,6 +35,7 @@ def offline_requested() -> bool:
     """True when this build is the offline copy: pages named by file, search without a server."""
     return os.environ.get(OFFLINE_ENV) == "1"
 
+_HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]+">\n?')
 _CANONICAL = re.compile(r'(<link rel="canonical" href=")([^"]*)(">)')
 
 
@@ -105,6 +107,31 @@ class BuildSession:
             link.title = self.title(link.title) or ""
             links += link.children
 
+    def not_found_texts(self, copyrights: dict[str, str], site_url: str | None) -> list[dict[str, str]]:
+        """What the site's one 404 page says, in every language (the default language first): the
+        theme renders it once per language build and only the last one survives, so it holds both.
+        Its links are absolute from the site's path (the page is served at any depth)."""
+        root = urlsplit(site_url or "/").path.rstrip("/") + "/"
+        keys = ("not_found_title", "not_found_text", "not_found_home", "site_name", "overview", "worksheets")
+        order = [self.default_language] + [lang for lang in LANGUAGES if lang != self.default_language]
+        texts = []
+        for lang in order:
+            home = root + ("" if lang == self.default_language else f"{lang}/")
+            texts.append({"lang": lang, "home": home, "overview_url": home + OVERVIEW_PATH,
+                          "worksheets_url": home + "worksheets/", "copyright": copyrights.get(lang, ""),
+                          **{key: self.guide.t(key, lang) for key in keys}})
+        return texts
+
+    def theme_page_html(self, html: str) -> str:
+        """The theme's own pages (404.html): no hreflang links in the head (static-i18n leaves those
+        of the last page built; the theme would fetch a sitemap beside each)."""
+        return _HEAD_ALTERNATE.sub("", html)
+
+    def palette_toggles(self, lang: str, count: int) -> list[dict]:
+        """The names of the colour-scheme toggles (light first, then dark), as theme overrides."""
+        names = [self.guide.t("scheme_to_dark", lang), self.guide.t("scheme_to_light", lang)]
+        return [{"toggle": {"name": names[i % 2]}} for i in range(count)]
+
     def language_path(self, url: str, lang: str) -> str:
         prefix = f"{lang}/"
         return url[len(prefix):] if lang != self.default_language and url.startswith(prefix) else url
@@ -146,6 +173,14 @@ class BuildSession:
                 "image": root + graphic.path(PREVIEW), "width": width, "height": height, "alt": graphic.alt,
                 "description": description}
 
+    def print_address(self, lang: str, address: str | None) -> dict[str, str] | None:
+        """The page's published address with its label, printed under its title (bdw-print.css)."""
+        if not address:
+            return None
+        if self.offline:
+            address = directory_url(address)
+        return {"label": self.guide.t("print_address", lang), "url": address}
+
     def page_content(self, html: str) -> str:
         """The page's HTML, sanitized (contributed Markdown and the Markdown generated from data alike),
         then its slots filled with the templates' markup."""
@@ -180,7 +215,7 @@ class BuildSession:
         safe for the theme's tooltips, then its security policy (left out by `mkdocs serve`, whose
         live-reload script is inline). Raises ThemeOutputError when the theme's output is not what
         these steps expect."""
-        theme_output.check_switcher_links(html, LANGUAGES)
+        theme_output.check_switcher_links(html, [other for other in LANGUAGES if other != lang])
         html = theme_output.drop_head_alternates(html, LANGUAGES)
         if lang != self.default_language:
             html = theme_output.rewrite_config(

@@ -338,6 +338,7 @@ def tooltip_safe(page: str) -> str:
 
 _BREAKABLE_SPACES = re.compile(r"[ \t\r\n]+")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_SPACES = re.compile(r"[ \t\r\n]+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(\S(?:.*?\S)?)\1")
 
 

@@ -30,8 +30,8 @@ class ThemeOutputError(ValueError):
 
 
 def check_switcher_links(html: str, languages: Iterable[str]) -> None:
-    """The language switcher links each language once, relative to the page (no leading slash, no
-    host), as overrides/partials/alternate.html writes them."""
+    """The language toggle links each of `languages` (the page's other languages) once, relative to
+    the page (no leading slash, no host), as overrides/partials/alternate.html writes them."""
     links = [(m.group("lang"), m.group("href")) for m in _SWITCHER_LINK.finditer(html)]
     if sorted(lang for lang, _ in links) != sorted(languages):
         raise ThemeOutputError(f"the language switcher links {[lang for lang, _ in links]}, expected one link "

@@ -57,6 +57,10 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "adapt_signature": ("organization",),
     # a share graphic's size beside its download (share-graphics.html)
     "share_size": ("width", "height"),
+    # the home page's entries (home-entries.html) and the activity index's filter (bdw.js)
+    "home_find_text": ("n",),
+    "home_workshop_activities": ("n",),
+    "activity_filter_status": ("count",),
 }
 
 # Texts whose languages may use different placeholders, each for a reason of its own language:

@@ -238,7 +238,22 @@
     });
   }
 
+  /* Boxes grow with the answer. Browsers with CSS field-sizing do it themselves (bdw.css); the
+     others get the answer's height here, on typing and once answers are restored. */
+  function growWithAnswers() {
+    if (window.CSS && CSS.supports && CSS.supports("field-sizing", "content")) return;
+    function grow(area) {
+      area.style.height = "";
+      if (area.scrollHeight > area.clientHeight) area.style.height = (area.scrollHeight + 2) + "px";
+    }
+    document.addEventListener("input", function (event) {
+      if (event.target.matches && event.target.matches("textarea.bdw-lines")) grow(event.target);
+    });
+    window.addEventListener("load", function () { document.querySelectorAll("textarea.bdw-lines").forEach(grow); });
+  }
+
   function start() {
+    growWithAnswers();
     setPaper("letter");
     document.querySelectorAll('input[name="bdw-paper"]').forEach(function (radio) {
       if (radio.checked) setPaper(radio.value);

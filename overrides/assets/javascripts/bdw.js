@@ -30,20 +30,24 @@
     return copyWithSelection(text);
   }
 
+  /* Copy: one feedback, said once. The button keeps its label and width (a tick marks it for a
+     moment, see bdw.css); the status line under the buttons says what happened, and is announced. */
   function setUpCopy(button) {
-    var status = button.parentElement.querySelector(".bdw-copy__status");
-    var label = button.textContent;
+    var card = button.closest(".bdw-card");
+    var status = card ? card.querySelector(".bdw-copy__status") : null;
+    var timer = null;
     button.hidden = false;
     button.addEventListener("click", function () {
       copyText(button.getAttribute("data-copy-text")).then(function () {
         button.classList.add("bdw-copy--done");
-        button.textContent = button.getAttribute("data-done");
         announce(status, button.getAttribute("data-done"));
-        window.setTimeout(function () {
-          button.textContent = label;
+        window.clearTimeout(timer);
+        timer = window.setTimeout(function () {
           button.classList.remove("bdw-copy--done");
-        }, 2500);
+          if (status) status.textContent = "";
+        }, 4000);
       }, function () {
+        button.classList.remove("bdw-copy--done");
         announce(status, button.getAttribute("data-failed"));
       });
     });
@@ -101,7 +105,67 @@
     });
   }
 
+  /* Language toggle: the other language opens at the same place, with the same filter
+     (?audience=business) and the same anchor (#access-public), which both languages share. */
+  function setUpLanguageLink(link) {
+    var base = link.getAttribute("href");
+    function carry() {
+      var here = window.location;
+      if (!here.search && !here.hash) { link.setAttribute("href", base); return; }
+      var target = base.split("#")[0].split("?")[0];
+      link.setAttribute("href", target + here.search + here.hash);
+    }
+    ["pointerdown", "focus", "mouseenter", "click"].forEach(function (type) {
+      link.addEventListener(type, carry);
+    });
+  }
+
+  /* Getting started: narrow the activity cards to one kind; the choice lives in the address
+     (?kind=online), so it survives a reload, a shared link and a change of language. */
+  function setUpActivities(root) {
+    var nav = root.querySelector(".bdw-filter");
+    var links = root.querySelectorAll("[data-filter]");
+    var reset = root.querySelector("[data-filter-reset]");
+    var status = root.querySelector(".bdw-filter__status");
+    var cards = root.querySelectorAll(".bdw-activity-card");
+    nav.hidden = false;
+
+    function apply(value, push) {
+      var shown = 0;
+      cards.forEach(function (card) {
+        card.hidden = !!value && card.getAttribute("data-kind") !== value;
+        if (!card.hidden) shown += 1;
+      });
+      links.forEach(function (link) {
+        if (link.getAttribute("data-value") === value) { link.setAttribute("aria-current", "true"); }
+        else { link.removeAttribute("aria-current"); }
+      });
+      if (value) { reset.removeAttribute("aria-current"); } else { reset.setAttribute("aria-current", "true"); }
+      if (push) {
+        var url = new URL(window.location.href);
+        if (value) { url.searchParams.set("kind", value); } else { url.searchParams.delete("kind"); }
+        window.history.replaceState(null, "", url);
+        announce(status, root.getAttribute("data-status").replace("{count}", String(shown)));
+      }
+    }
+
+    links.forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        apply(link.getAttribute("data-value"), true);
+      });
+    });
+    reset.addEventListener("click", function (event) {
+      event.preventDefault();
+      apply(null, true);
+    });
+    var value = new URLSearchParams(window.location.search).get("kind");
+    if (value && root.querySelector('[data-filter="kind"][data-value="' + CSS.escape(value) + '"]')) apply(value, false);
+  }
+
   function init() {
+    document.querySelectorAll("[data-bdw-activities]").forEach(setUpActivities);
+    document.querySelectorAll(".bdw-lang a[hreflang]").forEach(setUpLanguageLink);
     document.querySelectorAll(".bdw-copy").forEach(setUpCopy);
     document.querySelectorAll("[data-bdw-overview]").forEach(setUpOverview);
   }
