@@ -54,7 +54,7 @@ def test_every_theme_override_names_the_installed_material_version(path):
 def test_the_switcher_partial_writes_relative_links_the_build_checks(site, lang, prefix):
     for path in ("", "messages/overview/", "worksheets/swot/"):
         html = (site / prefix / path / "index.html").read_text(encoding="utf-8")
-        theme_output.check_switcher_links(html, LANGUAGES)
+        theme_output.check_switcher_links(html, [other for other in LANGUAGES if other != lang])
 
 
 def test_a_switcher_link_the_partial_did_not_make_relative_fails_the_build():

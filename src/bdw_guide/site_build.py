@@ -206,7 +206,8 @@ class BuildSession:
 
     def _marker_entry(self, kind: str, arg: str | None) -> Entry | None:
         """The one-file item a page's marker stands for (a case study, a worksheet), if any."""
-        entries = {"case-study": self.guide.case_studies, "worksheet": self.guide.worksheets}.get(kind, [])
+        entries = {"case-study": self.guide.case_studies, "worksheet": self.guide.worksheets,
+                   "activity": self.guide.activities}.get(kind, [])
         return next((entry for entry in entries if entry.id == arg), None)
 
     def page_html(self, html: str, lang: str, *, policy: bool = True) -> str:
