@@ -5,7 +5,7 @@
 Builds the site strictly (unless --site names a built one), serves it on 127.0.0.1 and writes, for
 each page type, language, colour scheme and screen (laptop 1280 x 800, phone 390 x 844), one PNG of
 the page from its top (at most MAX_HEIGHT pixels high): screenshots/<type>-<lang>-<scheme>-<screen>.png.
-Needs Chromium at /usr/bin/chromium (or CHROMIUM=...) and Playwright for Python.
+Needs Chromium (see bdw_guide/browser.py; BDW_CHROMIUM names another) and Playwright for Python.
 """
 from __future__ import annotations
 
@@ -19,8 +19,9 @@ import tempfile
 import threading
 from pathlib import Path
 
+from bdw_guide import browser as browser_setting
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 MAX_HEIGHT = 2400  # a full page would be 10 000 px for some; the top tells most of the story
 SCREENS = {"laptop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 SCHEMES = ("light", "dark")
@@ -79,7 +80,7 @@ def shoot(site: Path, out: Path, only: set[str] | None = None, max_height: int =
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as p:
-            chromium = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            chromium = browser_setting.launch(p)  # Chromium's path and flags, in one place
             try:
                 return _shoot_all(chromium, base, out, only, max_height)
             finally:
@@ -119,8 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", help="page types to shoot (default: all): " + ", ".join(PAGES))
     parser.add_argument("--height", type=int, default=MAX_HEIGHT, help="at most this many pixels from the top")
     args = parser.parse_args(argv)
-    if not Path(CHROMIUM).exists():
-        print(f"no Chromium at {CHROMIUM}: set CHROMIUM=/path/to/chromium", file=sys.stderr)
+    if not browser_setting.available():
+        print(browser_setting.missing_message(), file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site or Path(tmp) / "site"

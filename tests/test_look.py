@@ -128,7 +128,7 @@ def test_an_audience_page_prints_its_cards_compactly_with_citations_and_its_addr
     cards = len(GUIDE.objectives)
     assert len(reader.pages) <= (cards + 1) // 2, "at least two cards to a Letter page"
     assert "This page’s address: https://" in text and "/en/messages/audiences/business/" in text
-    assert text.count("(Source:") >= cards
+    assert sum(text.count(cited) for cited in ("Source:", "Reference:")) >= cards  # each fact's citation
     for objective in GUIDE.objectives:
         headline = " ".join(GUIDE.message(objective, "business").data.headline["en"].split())
         assert headline.replace("*", "") in text
