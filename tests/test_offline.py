@@ -28,6 +28,7 @@ from conftest import ROOT, make_offline_copy
 GUIDE = load_guide(ROOT)
 LANGS = {"fr": "", "en": "en/"}
 PDF_VIEWER = "chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/"  # Chromium's own PDF viewer, inside the browser
+BROWSER_INTERNAL = "chrome://resources/"  # the stylesheets that viewer loads from inside the browser, sometimes
 
 
 @pytest.fixture(scope="module")
@@ -138,7 +139,7 @@ def file_page(browser, copy):
     outside: list[str] = []
 
     def only_files(route) -> None:
-        if route.request.url.startswith(("file://", PDF_VIEWER)):
+        if route.request.url.startswith(("file://", PDF_VIEWER, BROWSER_INTERNAL)):
             route.continue_()
         else:
             outside.append(route.request.url)
