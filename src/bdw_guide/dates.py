@@ -19,12 +19,12 @@ short, there is no date at all: never the build day by default.
 """
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from .git import run_git
 from .loader import Guide
 from .render import MARKER
 
@@ -99,10 +99,10 @@ class History:
 
     @classmethod
     def read(cls, root: Path, folders: Iterable[str] = ("data", "docs")) -> History:
-        state = _git(root, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository")
+        state = run_git(root, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository")
         if state is None or state.split() != ["true", "false"]:
             return cls(None)  # not a checkout, or a shallow clone: its oldest commit would claim every file
-        out = _git(root, "log", "--first-parent", "--diff-merges=first-parent", "--name-only", "--relative",
+        out = run_git(root, "log", "--first-parent", "--diff-merges=first-parent", "--name-only", "--relative",
                    "--format=%x00%cI", "--", *folders)
         if out is None:
             return cls(None)
@@ -137,11 +137,4 @@ def day(when: datetime | None) -> str | None:
     """YYYY-MM-DD, the day in the committer's own time zone (what `git log` shows)."""
     return when.date().isoformat() if when else None
 
-
-def _git(root: Path, *args: str) -> str | None:
-    try:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False)
-    except OSError:
-        return None
-    return done.stdout if done.returncode == 0 else None
 

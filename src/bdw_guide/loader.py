@@ -290,30 +290,45 @@ def _load_examples(loading: _Loading, objectives: list[str], audiences: list[str
     return texts
 
 
-def _load_posts(loading: _Loading, messages: dict[tuple[str, str], MessageEntry], objectives: list[str],
-                audiences: list[str], campaign: Campaign | None) -> dict[tuple[str, str], Entry]:
-    """Post drafts, one file per message at data/posts/<objective>/<audience>.yml, each draft within
-    its platform's limit (with the hashtag added) and giving no figure its message lacks."""
-    posts: dict[tuple[str, str], Entry] = {}
-    folder = loading.folder(POSTS_DIR)
-    if folder is None:  # odd, or a file where the folder belongs: said once already
-        return posts
+def _per_message_files(loading: _Loading, folder_name: str, model: type[BaseModel], objectives: list[str],
+                       audiences: list[str]) -> tuple[Path | None, dict[tuple[str, str], Entry], set[tuple[str, str]], list[Path]]:
+    """Files that go with one message each, at data/<folder>/<objective>/<audience>.yml (post drafts,
+    letters): each read and validated. Returns the folder (None when it is odd or absent), the valid
+    entries by (objective, audience), every pair a file was found for (valid or not), and the files
+    that name no message, for the caller to report under its own problem code."""
+    entries: dict[tuple[str, str], Entry] = {}
     tried: set[tuple[str, str]] = set()
-    for path in loading.files_in(folder, POSTS_DIR, recursive=True):
+    unknown: list[Path] = []
+    folder = loading.folder(folder_name)
+    if folder is None or not folder.is_dir():  # odd (said once already), or absent
+        return None, entries, tried, unknown
+    for path in loading.files_in(folder, folder_name, recursive=True):
         key = (path.parent.name, path.stem)
         if path.parent.parent != folder or (objectives and key[0] not in objectives) or (audiences and key[1] not in audiences):
-            loading.log.add(path, 0, "", "posts_unknown_pair", objectives=", ".join(objectives),
-                            audiences=", ".join(audiences))
+            unknown.append(path)
             continue
         tried.add(key)
         source = read_yaml(path, loading.log)
-        item = validate(Posts, source, loading.log) if source is not None else None
-        if source is None or item is None:
-            continue
-        entry = Entry(f"{key[0]}/{key[1]}", item, loading.log.relative(path), _field_lines(source))
+        item = validate(model, source, loading.log) if source is not None else None
+        if source is not None and item is not None:
+            entries[key] = Entry(f"{key[0]}/{key[1]}", item, loading.log.relative(path), _field_lines(source))
+    return folder, entries, tried, unknown
+
+
+def _load_posts(loading: _Loading, messages: dict[tuple[str, str], MessageEntry], objectives: list[str],
+                audiences: list[str], campaign: Campaign | None) -> dict[tuple[str, str], Entry]:
+    """Post drafts, one file per message at data/posts/<objective>/<audience>.yml, each draft within
+    its platform's limit (with the hashtag added) and giving no figure its message lacks. Every
+    message needs its file."""
+    folder, posts, tried, unknown = _per_message_files(loading, POSTS_DIR, Posts, objectives, audiences)
+    for path in unknown:
+        loading.log.add(path, 0, "", "posts_unknown_pair", objectives=", ".join(objectives),
+                        audiences=", ".join(audiences))
+    for key, entry in posts.items():
         if campaign and key in messages:
-            check_drafts(item, messages[key].data, campaign.hashtag, loading.log, path, entry.lines)
-        posts[key] = entry
+            check_drafts(entry.data, messages[key].data, campaign.hashtag, loading.log,
+                         loading.root / entry.path, entry.lines)
+    folder = folder or loading.data_dir / POSTS_DIR
     for key in messages:
         expected = folder / key[0] / f"{key[1]}.yml"
         if key not in tried and not loading.odd.skips(expected):  # an odd path there is said once, by the survey
@@ -325,24 +340,13 @@ def _load_letters(loading: _Loading, messages: dict[tuple[str, str], MessageEntr
                   audiences: list[str]) -> dict[tuple[str, str], Entry]:
     """Letters to decision makers, at most one per message, at data/letters/<objective>/<audience>.yml;
     a message without one has no letter on its card. A letter gives no figure its message lacks."""
-    letters: dict[tuple[str, str], Entry] = {}
-    folder = loading.folder(LETTERS_DIR)
-    if folder is None or not folder.is_dir():  # odd (said once already), or no letters at all
-        return letters
-    for path in loading.files_in(folder, LETTERS_DIR, recursive=True):
-        key = (path.parent.name, path.stem)
-        if path.parent.parent != folder or (objectives and key[0] not in objectives) or (audiences and key[1] not in audiences):
-            loading.log.add(path, 0, "", "letters_unknown_pair", objectives=", ".join(objectives),
-                            audiences=", ".join(audiences))
-            continue
-        source = read_yaml(path, loading.log)
-        item = validate(Letter, source, loading.log) if source is not None else None
-        if source is None or item is None:
-            continue
-        entry = Entry(f"{key[0]}/{key[1]}", item, loading.log.relative(path), _field_lines(source))
+    _, letters, _, unknown = _per_message_files(loading, LETTERS_DIR, Letter, objectives, audiences)
+    for path in unknown:
+        loading.log.add(path, 0, "", "letters_unknown_pair", objectives=", ".join(objectives),
+                        audiences=", ".join(audiences))
+    for key, entry in letters.items():
         if key in messages:
-            check_letter(item, messages[key].data, loading.log, path, entry.lines)
-        letters[key] = entry
+            check_letter(entry.data, messages[key].data, loading.log, loading.root / entry.path, entry.lines)
     return letters
 
 

@@ -7,7 +7,6 @@ the older side probably no longer says the same thing, but only a person can tel
 """
 from __future__ import annotations
 
-import subprocess
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .files import is_plain_file, survey
+from .git import run_git
 from .models import LANGUAGES
 from .problem_texts import REPORT
 from .problems import Problem, ProblemLog, report_language
@@ -166,21 +166,14 @@ def _stale_pages(root: Path) -> list[StaleText]:
 
 
 def _is_git(root: Path) -> bool:
-    result = _git(root, "rev-parse", "--is-inside-work-tree")
+    result = run_git(root, "rev-parse", "--is-inside-work-tree")
     return result is not None and result.strip() == "true"
 
-
-def _git(root: Path, *args: str) -> str | None:
-    try:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False)
-    except OSError:
-        return None
-    return done.stdout if done.returncode == 0 else None
 
 
 def _line_times(root: Path, rel: str) -> dict[int, int]:
     """Commit time of each line of a file (uncommitted lines count as changed now)."""
-    out = _git(root, "blame", "--line-porcelain", "--", rel)
+    out = run_git(root, "blame", "--line-porcelain", "--", rel)
     if out is None:
         return {}
     times: dict[int, int] = {}
@@ -199,7 +192,7 @@ def _line_times(root: Path, rel: str) -> dict[int, int]:
 
 def _page_times(root: Path) -> dict[str, dict[str, int]]:
     """Last commit time of each page under docs/<lang>/, from one `git log` walk."""
-    out = _git(root, "log", "--format=@%ct", "--name-only", "--", "docs") or ""
+    out = run_git(root, "log", "--format=@%ct", "--name-only", "--", "docs") or ""
     changed: dict[str, dict[str, int]] = {lang: {} for lang in LANGUAGES}
     stamp = 0
     for row in out.splitlines():
@@ -209,7 +202,7 @@ def _page_times(root: Path) -> dict[str, dict[str, int]]:
         parts = row.split("/", 2)
         if len(parts) == 3 and parts[0] == "docs" and parts[1] in changed and (root / row).is_file():
             changed[parts[1]].setdefault(parts[2], stamp)
-    dirty = _git(root, "status", "--porcelain", "--", "docs") or ""
+    dirty = run_git(root, "status", "--porcelain", "--", "docs") or ""
     now = int(time.time())
     for row in dirty.splitlines():
         parts = row[3:].split("/", 2)
