@@ -121,7 +121,8 @@ def test_overview_filter_works_with_the_keyboard(page, server):
     assert visible.count() == per_audience
     assert set(visible.evaluate_all("cells => cells.map(c => c.dataset.audience)")) == {"government"}
     assert link.get_attribute("aria-current") == "true"
-    assert f"{per_audience} of {total}" in page.locator(".bdw-filter__status").inner_text()
+    # the status is spoken a moment after the change (so screen readers hear it again): wait for it
+    expect(page.locator(".bdw-filter__status")).to_contain_text(f"{per_audience} of {total}")
 
     page.keyboard.press("Tab")  # on to the next filter, then choose an objective
     objective = page.locator('[data-filter="objective"][data-value="funding"]')
