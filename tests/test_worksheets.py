@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from bdw_guide.loader import load_guide, worksheet_slots
-from bdw_guide.worksheets import control_names
+from bdw_guide.worksheets import control_names, landscape
 from conftest import HAS_CHROMIUM, ROOT
 
 GUIDE = load_guide(ROOT)
@@ -65,7 +65,7 @@ def test_worksheet_index_lists_every_worksheet_and_the_packs(site, lang, prefix)
 
 def test_print_pages_are_generated_for_every_worksheet_language_and_paper(site):
     css = (site / "assets/stylesheets/bdw-pages.css").read_text(encoding="utf-8")
-    named = re.findall(r"@page (ws-[a-z0-9-]+) \{\s*size: (letter|a4);", css)
+    named = re.findall(r"@page (ws-[a-z0-9-]+) \{\s*size: (letter|a4)(?: landscape)?;", css)
     assert len(named) == len(GUIDE.worksheets) * 2 * 2
     assert all(name.endswith(size) for name, size in named)
     assert 'content: "Page " counter(page) " de " counter(pages)' in css
@@ -84,7 +84,8 @@ def test_pdf_page_sizes_language_and_title(site, lang, prefix):
     from pypdf import PdfReader
 
     for entry in GUIDE.worksheets:
-        for paper, (width, height) in PT.items():
+        for paper, size in PT.items():
+            width, height = reversed(size) if landscape(GUIDE, entry) else size  # wide tables print across
             reader = PdfReader(site / f"{prefix}worksheets/pdf/{entry.id}-{paper}.pdf")
             for page in reader.pages:
                 assert abs(float(page.mediabox.width) - width) <= 1 and abs(float(page.mediabox.height) - height) <= 1

@@ -23,7 +23,7 @@ from .loader import Guide
 from .models import LANGUAGES
 from .worksheets import PACK_PATH, PAPERS, PDF_PATH, WORKSHEET_PATH
 
-RENDER_VERSION = "1"  # change when the way PDFs are made changes, to refresh every cache entry
+RENDER_VERSION = "2"  # change when the way PDFs are made changes, to refresh every cache entry
 CHROMIUM = os.environ.get("BDW_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]

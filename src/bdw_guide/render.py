@@ -23,7 +23,8 @@ from .models import LANGUAGES
 from .problem_texts import CATALOGUE
 from .problems import Problem
 from .text_rules import MarkdownRenderer, abbreviation_lines, plain_text
-from .worksheets import PACK_PATH, PAPERS, PDF_PATH, WORKSHEET_PATH, control_names, row_headings, used_on_source
+from .worksheets import (PACK_PATH, PAPERS, PDF_PATH, WORKSHEET_PATH, column_keys, control_names, landscape,
+                         row_headings, sheet_number, used_on_source)
 
 MARKER = re.compile(r"^<!--\s*bdw:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->[ \t]*$", re.M)
 SLOT = re.compile(r"<!-- bdw-slot (\d+) -->")
@@ -156,8 +157,10 @@ class Renderer:
             page_numbers = " ".join(css_string(part) if i % 2 == 0 else f"counter({part})"
                                     for i, part in enumerate(re.split(r"\{(page|pages)\}", template)) if part)
             for entry in self.guide.worksheets:
+                number = self.guide.t("sheet_n", lang).format(n=sheet_number(self.guide, entry))
                 sheets.append({"key": f"{entry.id}-{lang}", "name": f"ws-{entry.id}-{lang}",
-                               "title": entry.data.title[lang], "guide": self.guide.campaign.title[lang],
+                               "title": f"{number} · {entry.data.title[lang]}", "guide": self.guide.campaign.title[lang],
+                               "landscape": landscape(self.guide, entry),
                                "address": site_url.rstrip("/") + "/" + prefix + WORKSHEET_PATH.format(id=entry.id),
                                "page_numbers": Markup(page_numbers)})
         template = self.env.get_template("worksheet-pages.css")
@@ -291,6 +294,6 @@ class Renderer:
             OVERVIEW_PATH=OVERVIEW_PATH, AUDIENCE_PATH=AUDIENCE_PATH, OBJECTIVE_PATH=OBJECTIVE_PATH,
             QUESTION_PATH=QUESTION_PATH, WORKSHEET_PATH=WORKSHEET_PATH, PDF_PATH=PDF_PATH, PACK_PATH=PACK_PATH,
             CASE_STUDY_PATH=CASE_STUDY_PATH, figure=lambda f: figure_text(f, lang, guide.ui),
-            row_headings=lambda field: row_headings(guide, field, lang),
+            row_headings=lambda field: row_headings(guide, field, lang), column_keys=column_keys,
             **context,
         )

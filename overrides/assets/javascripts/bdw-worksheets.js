@@ -1,47 +1,85 @@
-/* Worksheets: answers autosave in this browser (localStorage, one entry per worksheet and
-   language), survive a reload, and can be cleared, printed, exported to a JSON file and imported
-   back. Nothing is sent anywhere. Without JavaScript the blank worksheet still shows and prints. */
+/* Worksheets: answers autosave in this browser (localStorage, one entry per worksheet, shared by
+   both languages: the answers are the reader's words, and the fields have the same names on the
+   French and the English page), survive a reload, and can be cleared, printed, exported to a JSON
+   file and imported back, in either language. Nothing is sent anywhere. Without JavaScript the
+   blank worksheet still shows and prints. */
 (function () {
   "use strict";
 
   var FORMAT = "bdw-worksheet-answers";
   var VERSION = 1;
 
-  function storageKey(lang, id) { return "bdw-worksheet:v1:" + lang + ":" + id; }
+  var LANGS = ["fr", "en"];
 
-  function readStored(lang, id) {
+  function storageKey(id) { return "bdw-worksheet:v2:" + id; }
+  function oldKey(lang, id) { return "bdw-worksheet:v1:" + lang + ":" + id; }  /* one per language, until 2026-11 */
+
+  function parseStored(raw) {
     try {
-      var raw = window.localStorage.getItem(storageKey(lang, id));
       var data = raw ? JSON.parse(raw) : null;
-      return data && typeof data === "object" ? data : {};
-    } catch (e) { return {}; }
+      return data && typeof data === "object" && !Array.isArray(data) ? data : null;
+    } catch (e) { return null; }
   }
 
-  function writeStored(lang, id, answers) {
+  /* Answers saved by an earlier version, one entry per language, move into the shared entry: the
+     language being read wins where both hold an answer, the other fills the gaps; then the old
+     entries go. */
+  function migrate(id, lang) {
+    var store = window.localStorage;
+    if (store.getItem(storageKey(id)) !== null) return;
+    var order = [lang].concat(LANGS.filter(function (l) { return l !== lang; }));
+    var merged = {}, found = false;
+    order.forEach(function (l) {
+      var old = parseStored(store.getItem(oldKey(l, id)));
+      if (!old) return;
+      found = true;
+      Object.keys(old).forEach(function (name) {
+        if (typeof old[name] === "string" && old[name] !== "" && !(name in merged)) merged[name] = old[name];
+      });
+    });
+    if (!found) return;
+    try {
+      if (Object.keys(merged).length) store.setItem(storageKey(id), JSON.stringify(merged));
+      LANGS.forEach(function (l) { store.removeItem(oldKey(l, id)); });
+    } catch (e) { /* storage full or refused: the old entries stay, nothing is lost */ }
+  }
+
+  function readStored(id) {
+    try { return parseStored(window.localStorage.getItem(storageKey(id))) || {}; } catch (e) { return {}; }
+  }
+
+  function writeStored(id, answers) {
     var empty = Object.keys(answers).length === 0;
-    if (empty) window.localStorage.removeItem(storageKey(lang, id));
-    else window.localStorage.setItem(storageKey(lang, id), JSON.stringify(answers));
+    if (empty) window.localStorage.removeItem(storageKey(id));
+    else window.localStorage.setItem(storageKey(id), JSON.stringify(answers));
   }
 
   function controls(form) {
     return Array.prototype.filter.call(form.elements, function (el) {
-      return el.name && (el.tagName === "TEXTAREA" || (el.tagName === "INPUT" && el.type === "text"));
+      return el.name && (el.tagName === "TEXTAREA" ||
+                         (el.tagName === "INPUT" && (el.type === "text" || el.type === "checkbox")));
     });
   }
 
+  /* A ticked box is saved as its value ("✓"); any text saved under a box's name ticks it. */
   function answersOf(form) {
     var answers = {};
-    controls(form).forEach(function (el) { if (el.value.trim() !== "") answers[el.name] = el.value; });
+    controls(form).forEach(function (el) {
+      if (el.type === "checkbox") { if (el.checked) answers[el.name] = el.value; }
+      else if (el.value.trim() !== "") answers[el.name] = el.value;
+    });
     return answers;
   }
 
   function fill(form, answers) {
-    controls(form).forEach(function (el) { el.value = answers[el.name] || ""; });
+    controls(form).forEach(function (el) {
+      if (el.type === "checkbox") el.checked = !!answers[el.name];
+      else el.value = answers[el.name] || "";
+    });
   }
 
-  function formsFor(lang, id) {
-    return Array.prototype.slice.call(
-      document.querySelectorAll('form.bdw-worksheet[data-worksheet="' + id + '"][data-lang="' + lang + '"]'));
+  function formsFor(id) {
+    return Array.prototype.slice.call(document.querySelectorAll('form.bdw-worksheet[data-worksheet="' + id + '"]'));
   }
 
   function announce(tools, text) {
@@ -67,7 +105,7 @@
 
   function exportFile(lang, ids) {
     var worksheets = {};
-    ids.forEach(function (id) { worksheets[id] = readStored(lang, id); });
+    ids.forEach(function (id) { migrate(id, lang); worksheets[id] = readStored(id); });
     return { format: FORMAT, version: VERSION, lang: lang, exported: new Date().toISOString(), worksheets: worksheets };
   }
 
@@ -79,7 +117,6 @@
         !data.worksheets || typeof data.worksheets !== "object" || Array.isArray(data.worksheets)) {
       return { error: "foreign" };
     }
-    if (data.lang !== lang) return { error: "other-language" };
     var accepted = {};
     for (var id in data.worksheets) {
       if (!Object.prototype.hasOwnProperty.call(data.worksheets, id)) continue;
@@ -103,7 +140,7 @@
     reader.onload = function () {
       var result = parseImport(String(reader.result), lang, known);
       if (result.error) {
-        var key = { "bad-json": "badJson", "foreign": "foreign", "other-language": "otherLanguage", "no-match": "noMatch" }[result.error];
+        var key = { "bad-json": "badJson", "foreign": "foreign", "no-match": "noMatch" }[result.error];
         var status = tools.querySelector(".bdw-tools__status");
         status.setAttribute("role", "alert");
         announce(tools, tools.dataset[key]);
@@ -111,8 +148,8 @@
       }
       try {
         Object.keys(result.worksheets).forEach(function (id) {
-          writeStored(lang, id, result.worksheets[id]);
-          formsFor(lang, id).forEach(function (form) { fill(form, result.worksheets[id]); });
+          writeStored(id, result.worksheets[id]);
+          formsFor(id).forEach(function (form) { fill(form, result.worksheets[id]); });
         });
       } catch (e) {
         announce(tools, tools.dataset.saveFailed);
@@ -145,21 +182,23 @@
     var id = form.getAttribute("data-worksheet");
     var lang = form.getAttribute("data-lang");
     var tools = document.querySelector('.bdw-tools[data-for="' + form.id + '"]');
-    fill(form, readStored(lang, id));
+    migrate(id, lang);
+    fill(form, readStored(id));
     var timer = null;
-    form.addEventListener("input", function () {
+    form.addEventListener("input", save);  /* typing, and ticking a box, both fire it */
+    function save() {
       window.clearTimeout(timer);
       timer = window.setTimeout(function () {
         var answers = answersOf(form);
         try {
-          writeStored(lang, id, answers);
+          writeStored(id, answers);
           announce(tools, tools ? tools.dataset.saved : "");
         } catch (e) {
           announce(tools, tools ? tools.dataset.saveFailed : "");
         }
-        formsFor(lang, id).forEach(function (other) { if (other !== form) fill(other, answers); });
+        formsFor(id).forEach(function (other) { if (other !== form) fill(other, answers); });
       }, 300);
-    });
+    }
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     if (!tools) return;
     tools.querySelectorAll("[data-needs-js]").forEach(function (el) { el.hidden = false; });
@@ -172,8 +211,8 @@
         case "export": download(id + "-" + lang + ".json", exportFile(lang, [id])); break;
         case "clear":
           if (window.confirm(tools.dataset.clearConfirm)) {
-            window.localStorage.removeItem(storageKey(lang, id));
-            formsFor(lang, id).forEach(function (f) { fill(f, {}); });
+            window.localStorage.removeItem(storageKey(id));
+            formsFor(id).forEach(function (f) { fill(f, {}); });
             announce(tools, tools.dataset.cleared);
           }
           break;
