@@ -261,3 +261,30 @@ def test_the_communication_plan_prints_across_the_page_with_the_guides_columns(s
         widths = [b - a for a, b in zip(starts, starts[1:] + [right])]
         widest = widths.index(max(widths))
         assert table.columns[widest].wide, f"{paper}: the message column is the widest ({widths})"
+
+
+# -- the workshop pack ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("paper", PAPERS)
+def test_the_pack_has_a_cover_contents_and_a_bookmark_per_sheet_in_the_guides_order(site, lang, paper):
+    from pypdf import PdfReader
+
+    pack = PdfReader(site / f"{LANGS[lang]}worksheets/pdf/workshop-pack-{paper}.pdf")
+    cover = squash(pack.pages[0].extract_text())
+    assert squash(GUIDE.campaign.title[lang]) in cover
+    assert squash(GUIDE.t("language_name", lang)) in cover and squash(GUIDE.t(f"paper_{paper}", lang)) in cover
+    assert re.search(r"\b20\d\d\b", cover.replace(str(GUIDE.campaign.year), "")), "the year it was made"
+    assert pack.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+    marks = [(item.title, pack.get_destination_page_number(item)) for item in pack.outline]
+    assert marks[0] == (GUIDE.t("contents", lang), 1)
+    sheets = marks[1:]
+    expected = [GUIDE.t("sheet_n", lang).format(n=n) + " · " + w.data.title[lang] for n, w in enumerate(GUIDE.worksheets, 1)]
+    assert [title for title, _ in sheets] == expected, "one bookmark per sheet, in the guide's order"
+    contents = squash(pack.pages[1].extract_text())
+    for (title, index), entry in zip(sheets, GUIDE.worksheets):
+        # the bookmark opens the sheet's first page; the contents give that page's number
+        assert squash(title) in squash(pack.pages[index].extract_text()), f"bookmark '{title}'"
+        assert index == 0 or squash(title) not in squash(pack.pages[index - 1].extract_text())
+        number = GUIDE.t("contents_page", lang).format(page=index + 1)
+        assert squash(f"{entry.data.title[lang]} {number}") in contents, f"contents: {title} on {number}"

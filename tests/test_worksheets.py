@@ -107,7 +107,7 @@ def test_workshop_pack_holds_every_worksheet(site, lang, prefix):
     for paper in PT:
         pack = PdfReader(site / f"{prefix}worksheets/pdf/workshop-pack-{paper}.pdf")
         parts = [PdfReader(site / f"{prefix}worksheets/pdf/{w.id}-{paper}.pdf") for w in GUIDE.worksheets]
-        assert len(pack.pages) == sum(len(p.pages) for p in parts)
+        assert len(pack.pages) == 2 + sum(len(p.pages) for p in parts), "a cover, the contents, then every sheet"
         text = " ".join(" ".join(p.extract_text().split()) for p in pack.pages)
         for entry in GUIDE.worksheets:
             assert entry.data.title[lang] in text

@@ -103,12 +103,24 @@ def pdf(root: Path, lang: str = "fr", site: Path | None = None, cache: Path | No
         _print_problems(problems, lang)
         return 1
     try:
-        report = make_pdfs(site or root / "site", guide, cache or root / ".cache" / "pdf")
+        report = make_pdfs(site or root / "site", guide, cache or root / ".cache" / "pdf",
+                           site_url=_site_url(root))
     except PdfError as err:
         print(f"bdw-guide: {err}", file=sys.stderr)
         return 1
     print(report.summary())
     return 0
+
+
+def _site_url(root: Path) -> str:
+    """Where the site is published (SITE_URL, else mkdocs.yml's default), printed on the packs."""
+    import re
+
+    if os.environ.get("SITE_URL"):
+        return os.environ["SITE_URL"]
+    config = root / "mkdocs.yml"
+    match = re.search(r'^site_url: !ENV \[SITE_URL, "([^"]+)"\]', config.read_text(encoding="utf-8"), re.M) if config.is_file() else None
+    return match.group(1) if match else ""
 
 
 def main(argv: list[str] | None = None) -> int:

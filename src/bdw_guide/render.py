@@ -166,6 +166,10 @@ class Renderer:
         template = self.env.get_template("worksheet-pages.css")
         return template.render(sheets=sheets, papers=PAPERS)
 
+    def document(self, template: str, lang: str, **context) -> str:
+        """A standalone document (a PDF's cover and contents...), rendered like the page views."""
+        return self._render(template, lang, "", "", **context)
+
     def copy_text(self, entry: MessageEntry, lang: str) -> str:
         """The message as a reader pastes it: text and ask, then its source line and the hashtag."""
         m = entry.data
