@@ -23,7 +23,7 @@ commands / commandes:
            corriger.), puis l’état des traductions : textes ou pages dans une seule langue (code 1)
            et textes plus anciens dans git que leur version dans l’autre langue (simple avis).
   sources  claims the guide cites without naming the source / affirmations citées sans source nommée
-  pdf      worksheet PDFs into a built site / PDF des fiches dans un site construit
+  pdf      worksheet PDFs and Word files into a built site / PDF et fichiers Word des fiches dans un site construit
 
 examples / exemples:
   python -m bdw_guide check              # en français (par défaut)
@@ -109,6 +109,10 @@ def pdf(root: Path, lang: str = "fr", site: Path | None = None, cache: Path | No
         print(f"bdw-guide: {err}", file=sys.stderr)
         return 1
     print(report.summary())
+    from .word import make_word_files
+
+    made, cached, seconds = make_word_files(site or root / "site", guide, cache or root / ".cache" / "pdf")
+    print(f"Word files: {made + cached} files ({made} made, {cached} from cache) in {seconds:.2f} s")
     return 0
 
 

@@ -23,8 +23,8 @@ from .models import LANGUAGES
 from .problem_texts import CATALOGUE
 from .problems import Problem
 from .text_rules import MarkdownRenderer, abbreviation_lines, plain_text
-from .worksheets import (PACK_PATH, PAPERS, PDF_PATH, WORKSHEET_PATH, column_keys, control_names, landscape,
-                         row_headings, sheet_number, used_on_source)
+from .worksheets import (DOCX_PACK_PATH, DOCX_PATH, PACK_PATH, PAPERS, PDF_PATH, WORKSHEET_PATH, column_keys,
+                         control_names, landscape, outline, row_headings, sheet_number, used_on_source)
 
 MARKER = re.compile(r"^<!--\s*bdw:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->[ \t]*$", re.M)
 SLOT = re.compile(r"<!-- bdw-slot (\d+) -->")
@@ -105,6 +105,7 @@ class Renderer:
         self.env.filters["slot"] = self._slot
         self.env.filters["css"] = lambda text: Markup(css_string(str(text)))
         self._slots: dict[str, str] = {}
+        self._outlines: dict[tuple, str] = {}
         self._next_slot = itertools.count()
 
     def _slot(self, html: str) -> Markup:
@@ -165,6 +166,14 @@ class Renderer:
                                "page_numbers": Markup(page_numbers)})
         template = self.env.get_template("worksheet-pages.css")
         return template.render(sheets=sheets, papers=PAPERS)
+
+    def outlines_json(self, lang: str, entries: list[Entry]) -> str:
+        """Worksheets as plain data for the browser's Word export (one per entry, as a JSON list)."""
+        key = (lang, tuple(e.id for e in entries))
+        if key not in self._outlines:
+            self._outlines[key] = json.dumps([outline(self.guide, e, lang) for e in entries], ensure_ascii=False,
+                                             separators=(",", ":"))
+        return self._outlines[key]
 
     def document(self, template: str, lang: str, **context) -> str:
         """A standalone document (a PDF's cover and contents...), rendered like the page views."""
@@ -250,6 +259,7 @@ class Renderer:
     def _worksheet_list(self, _arg: str | None, lang: str, page_path: str, page_src: str) -> str:
         fields = {w.id: control_names(self.guide, w) for w in self.guide.worksheets}
         return self._render("worksheet-list.html", lang, page_path, page_src, fields_json=json.dumps(fields),
+                            outlines_json=self.outlines_json(lang, self.guide.worksheets),
                             where=lambda entry: self._used_on_title(entry.data.used_on, lang))
 
     def _worksheets(self, slot: str | None, lang: str, page_path: str, page_src: str) -> str:
@@ -299,5 +309,7 @@ class Renderer:
             QUESTION_PATH=QUESTION_PATH, WORKSHEET_PATH=WORKSHEET_PATH, PDF_PATH=PDF_PATH, PACK_PATH=PACK_PATH,
             CASE_STUDY_PATH=CASE_STUDY_PATH, figure=lambda f: figure_text(f, lang, guide.ui),
             row_headings=lambda field: row_headings(guide, field, lang), column_keys=column_keys,
+            DOCX_PATH=DOCX_PATH, DOCX_PACK_PATH=DOCX_PACK_PATH,
+            outline_json=lambda entry: self.outlines_json(lang, [entry]),
             **context,
         )

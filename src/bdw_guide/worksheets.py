@@ -72,3 +72,38 @@ def landscape(guide: Guide, entry: Entry) -> bool:
     leave room for writing on a portrait page."""
     return any(field.kind == "table" and len(field.columns) + (1 if row_headings(guide, field, "en") else 0)
                >= LANDSCAPE_COLUMNS for field in entry.data.fields)
+
+
+DOCX_PATH = "worksheets/docx/{id}.docx"
+DOCX_PACK_PATH = "worksheets/docx/workshop-pack.docx"
+
+
+def outline(guide: Guide, entry: Entry, lang: str) -> dict:
+    """A worksheet as plain data in one language: what a Word file, a gathered plan or the browser's
+    Word export needs (titles, plain-text labels, and each answer's control name)."""
+    from .text_rules import plain_text
+
+    w = entry.data
+    fields = []
+    for field in w.fields:
+        item = {"kind": field.kind, "label": plain_text(field.label[lang]),
+                "help": plain_text(field.help[lang]) if field.help else ""}
+        if field.kind == "lines":
+            item.update(name=field.id, lines=field.lines or 3)
+        elif field.kind == "list":
+            item["names"] = [f"{field.id}.{n}" for n in range(1, field.items + 1)]
+        else:
+            heads = row_headings(guide, field, lang)
+            keys = column_keys(field)
+            item["columns"] = [{"label": c[lang], "tick": c.tick, "wide": c.wide} for c in field.columns]
+            item["row_heads"] = bool(heads)
+            item["rows"] = []
+            for r in range(1, row_count(guide, field) + 1):
+                names = [f"{field.id}.{r}.{k}" for k in keys]
+                cells = [field.cells[(r - 1) * 2 + i][lang] for i in range(len(keys))] if field.cells else []
+                item["rows"].append({"heading": heads[r - 1] if heads else "", "names": names, "cells": cells})
+        fields.append(item)
+    return {"id": entry.id, "number": sheet_number(guide, entry),
+            "sheet": guide.t("sheet_n", lang).format(n=sheet_number(guide, entry)),
+            "title": w.title[lang], "intro": plain_text(w.intro[lang]), "landscape": landscape(guide, entry),
+            "fields": fields}

@@ -6,6 +6,12 @@
 (function () {
   "use strict";
 
+  /* The Word library (npm docx, vendored beside this script) is loaded only when someone asks for
+     a Word document. */
+  var SCRIPT = (document.currentScript && document.currentScript.src) || "";
+  var LOCALES = { fr: "fr-CA", en: "en-CA" };
+  var docxLoading = null;
+
   var FORMAT = "bdw-worksheet-answers";
   var VERSION = 1;
 
@@ -162,6 +168,102 @@
     reader.readAsText(file);
   }
 
+  function loadDocx() {
+    if (window.docx) return Promise.resolve(window.docx);
+    if (!docxLoading) {
+      docxLoading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = SCRIPT.replace(/bdw-worksheets\.js(\?.*)?$/, "vendor/docx.iife.js");
+        script.onload = function () { if (window.docx) resolve(window.docx); else reject(new Error("docx")); };
+        script.onerror = function () { docxLoading = null; reject(new Error("docx")); };
+        document.head.appendChild(script);
+      });
+    }
+    return docxLoading;
+  }
+
+  /* A Word document of worksheets and their answers: sheets = [{outline, answers}], where an
+     outline (made at build time, see worksheets.outline) gives titles, labels, rows and the name
+     each answer is saved under. */
+  function wordDocument(d, lang, sheets) {
+    var language = { value: LOCALES[lang] || lang };
+    function para(text, options) {
+      var lines = String(text || "").split("\n");
+      return new d.Paragraph(Object.assign({
+        children: lines.map(function (line, i) {
+          return new d.TextRun(Object.assign({ text: line, break: i > 0 ? 1 : 0, language: language }, options && options.run));
+        })
+      }, options && options.paragraph));
+    }
+    function cell(children, header) {
+      return new d.TableCell({ children: children, shading: header ? { fill: "E8E8E8", type: d.ShadingType.CLEAR, color: "auto" } : undefined });
+    }
+    function box(text) {
+      return new d.Table({ width: { size: 100, type: d.WidthType.PERCENTAGE },
+                           rows: [new d.TableRow({ children: [cell([para(text)])] })] });
+    }
+    return new d.Document({
+      creator: "CERIC",
+      title: sheets.length === 1 ? sheets[0].outline.title : document.title,
+      styles: { default: { document: { run: { font: "Arial", size: 22, language: language } } } },
+      sections: sheets.map(function (sheet) {
+        var o = sheet.outline, answers = sheet.answers || {};
+        var children = [para(o.sheet + " – " + o.title, { paragraph: { heading: d.HeadingLevel.HEADING_1 } }),
+                        para(o.intro)];
+        o.fields.forEach(function (field) {
+          children.push(para(field.label, { paragraph: { heading: d.HeadingLevel.HEADING_2 } }));
+          if (field.help) children.push(para(field.help, { run: { italics: true } }));
+          if (field.kind === "lines") {
+            children.push(box(answers[field.name] || ""));
+          } else if (field.kind === "list") {
+            field.names.forEach(function (name, i) { children.push(para((i + 1) + ". " + (answers[name] || ""))); });
+          } else {
+            var header = field.columns.map(function (c) { return cell([para(c.label, { run: { bold: true } })], true); });
+            if (field.row_heads) header.unshift(cell([para("")], true));
+            var rows = [new d.TableRow({ tableHeader: true, children: header })];
+            field.rows.forEach(function (row) {
+              var cells = row.names.map(function (name, i) {
+                var value = answers[name] || "";
+                if (field.columns[i].tick) return cell([para(value ? "\u2612" : "\u2610")]);
+                if (row.cells && row.cells.length) return cell([para(row.cells[i], { run: { bold: true } }), para(value)]);
+                return cell([para(value)]);
+              });
+              if (field.row_heads) cells.unshift(cell([para(row.heading, { run: { bold: true } })]));
+              rows.push(new d.TableRow({ children: cells }));
+            });
+            children.push(new d.Table({ width: { size: 100, type: d.WidthType.PERCENTAGE }, rows: rows }));
+          }
+        });
+        return {
+          properties: { page: { size: { width: 12240, height: 15840,
+                                        orientation: o.landscape ? d.PageOrientation.LANDSCAPE : d.PageOrientation.PORTRAIT } } },
+          children: children
+        };
+      })
+    });
+  }
+
+  function downloadWord(tools, lang, filename, sheets) {
+    var status = tools.querySelector(".bdw-tools__status");
+    loadDocx().then(function (d) {
+      return d.Packer.toBlob(wordDocument(d, lang, sheets));
+    }).then(function (blob) {
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = filename;
+      document.body.appendChild(link);
+      link.click();
+      window.setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+    }).catch(function () {
+      if (status) status.setAttribute("role", "alert");
+      announce(tools, tools.dataset.wordFailed);
+    });
+  }
+
+  function outlines(tools) {
+    try { return JSON.parse(tools.getAttribute("data-outline") || "[]"); } catch (e) { return []; }
+  }
+
   function fieldNames(form) { return controls(form).map(function (el) { return el.name; }); }
 
   function setPaper(paper) {
@@ -209,6 +311,10 @@
         case "print-blank": printAs(true); break;
         case "print-filled": printAs(false); break;
         case "export": download(id + "-" + lang + ".json", exportFile(lang, [id])); break;
+        case "word":
+          downloadWord(tools, lang, id + "-" + lang + ".docx",
+                       outlines(tools).map(function (o) { return { outline: o, answers: readStored(o.id) }; }));
+          break;
         case "clear":
           if (window.confirm(tools.dataset.clearConfirm)) {
             window.localStorage.removeItem(storageKey(id));
@@ -234,8 +340,13 @@
     var known = JSON.parse(tools.getAttribute("data-fields"));
     tools.querySelectorAll("[data-needs-js]").forEach(function (el) { el.hidden = false; });
     tools.addEventListener("click", function (event) {
-      var action = event.target.closest("[data-action='export-all']");
-      if (action) download("worksheets-" + lang + ".json", exportFile(lang, ids));
+      var action = event.target.closest("[data-action='export-all'], [data-action='word-all']");
+      if (!action) return;
+      if (action.getAttribute("data-action") === "export-all") download("worksheets-" + lang + ".json", exportFile(lang, ids));
+      else downloadWord(tools, lang, "worksheets-" + lang + ".docx", outlines(tools).map(function (o) {
+        migrate(o.id, lang);
+        return { outline: o, answers: readStored(o.id) };
+      }));
     });
     tools.querySelectorAll('input[data-action="import"]').forEach(function (input) {
       input.addEventListener("change", function () {
