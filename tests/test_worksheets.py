@@ -50,7 +50,7 @@ def test_one_page_per_worksheet_with_its_labels_and_tools(site, lang, prefix):
         tools = page.select_one(".bdw-tools")
         assert tools.select_one("[data-needs-js]").has_attr("hidden"), "buttons stay hidden without JavaScript"
         pdfs = [a["href"] for a in tools.select(".bdw-tools__pdf a")]
-        assert pdfs == [f"../pdf/{entry.id}-letter.pdf", f"../pdf/{entry.id}-a4.pdf"]
+        assert pdfs == [f"../pdf/{entry.id}-letter.pdf", f"../pdf/{entry.id}-a4.pdf", f"../docx/{entry.id}.docx"]
         assert "nulle part" in tools.get_text() if lang == "fr" else "never sent anywhere" in tools.get_text()
 
 
@@ -60,7 +60,7 @@ def test_worksheet_index_lists_every_worksheet_and_the_packs(site, lang, prefix)
     items = page.select("ol.bdw-worksheet-list > li")
     assert [li.select_one("a")["href"] for li in items] == [f"{w.id}/" for w in GUIDE.worksheets]
     packs = [a["href"] for a in page.select(".bdw-pack a")]
-    assert packs == ["pdf/workshop-pack-letter.pdf", "pdf/workshop-pack-a4.pdf"]
+    assert packs == ["pdf/workshop-pack-letter.pdf", "pdf/workshop-pack-a4.pdf", "docx/workshop-pack.docx"]
 
 
 def test_print_pages_are_generated_for_every_worksheet_language_and_paper(site):

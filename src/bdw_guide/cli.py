@@ -113,6 +113,11 @@ def pdf(root: Path, lang: str = "fr", site: Path | None = None, cache: Path | No
 
     made, cached, seconds = make_word_files(site or root / "site", guide, cache or root / ".cache" / "pdf")
     print(f"Word files: {made + cached} files ({made} made, {cached} from cache) in {seconds:.2f} s")
+    from .guide_pdf import make_guide_pdfs
+
+    made, cached, seconds = make_guide_pdfs(site or root / "site", guide, cache or root / ".cache" / "pdf",
+                                            root / "overrides" / "bdw", _site_url(root))
+    print(f"Guide PDFs: {made + cached} files ({made} made, {cached} from cache) in {seconds:.2f} s")
     return 0
 
 

@@ -26,6 +26,7 @@ from .text_rules import MarkdownRenderer, abbreviation_lines, plain_text
 from .worksheets import (DOCX_PACK_PATH, DOCX_PATH, PACK_PATH, PAPERS, PDF_PATH, WORKSHEET_PATH, column_keys,
                          control_names, landscape, outline, row_headings, sheet_number, used_on_source)
 
+GUIDE_PDF_PATH = "guide/{name}-{paper}.pdf"  # the whole guide as one PDF (see guide_pdf.py)
 MARKER = re.compile(r"^<!--\s*bdw:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->[ \t]*$", re.M)
 SLOT = re.compile(r"<!-- bdw-slot (\d+) -->")
 
@@ -209,7 +210,8 @@ class Renderer:
                 "worksheets": self._worksheets, "worksheet": self._worksheet_page,
                 "worksheet-list": self._worksheet_list, "example-message": self._example_message,
                 "example-problem": self._example_problem, "case-study": self._case_study,
-                "case-study-list": self._simple("case-study-list.html"), "in-practice": self._question("in-practice.html")}
+                "case-study-list": self._simple("case-study-list.html"), "in-practice": self._question("in-practice.html"),
+                "guide-pdf": self._simple("guide-pdf.html")}
 
     def _case_study(self, case_id: str | None, lang: str, page_path: str, page_src: str) -> str:
         known = {entry.id: entry for entry in self.guide.case_studies}
@@ -309,7 +311,7 @@ class Renderer:
             QUESTION_PATH=QUESTION_PATH, WORKSHEET_PATH=WORKSHEET_PATH, PDF_PATH=PDF_PATH, PACK_PATH=PACK_PATH,
             CASE_STUDY_PATH=CASE_STUDY_PATH, figure=lambda f: figure_text(f, lang, guide.ui),
             row_headings=lambda field: row_headings(guide, field, lang), column_keys=column_keys,
-            DOCX_PATH=DOCX_PATH, DOCX_PACK_PATH=DOCX_PACK_PATH,
+            DOCX_PATH=DOCX_PATH, DOCX_PACK_PATH=DOCX_PACK_PATH, GUIDE_PDF_PATH=GUIDE_PDF_PATH,
             outline_json=lambda entry: self.outlines_json(lang, [entry]),
             **context,
         )
