@@ -95,29 +95,39 @@ def sources(root: Path, lang: str = "fr") -> int:
     return 0
 
 
+def make_documents(root: Path, guide: Guide, site: Path, cache: Path,
+                   timings: dict[Path, float] | None = None) -> list[str]:
+    """Every document made from a built site: worksheet PDFs and packs, Word files, the guide as a
+    PDF. Returns one summary line for each kind; `timings` gets the seconds spent on each file."""
+    from .guide_pdf import make_guide_pdfs
+    from .pdf import make_pdfs
+    from .word import make_word_files
+
+    timings = {} if timings is None else timings
+    report = make_pdfs(site, guide, cache, site_url=_site_url(root))
+    timings.update(report.timings)
+    lines = [report.summary()]
+    made, cached, seconds = make_word_files(site, guide, cache, timings=timings)
+    lines.append(f"Word files: {made + cached} files ({made} made, {cached} from cache) in {seconds:.2f} s")
+    made, cached, seconds = make_guide_pdfs(site, guide, cache, root / "overrides" / "bdw", _site_url(root),
+                                            timings=timings)
+    lines.append(f"Guide PDFs: {made + cached} files ({made} made, {cached} from cache) in {seconds:.2f} s")
+    return lines
+
+
 def pdf(root: Path, lang: str = "fr", site: Path | None = None, cache: Path | None = None) -> int:
-    from .pdf import PdfError, make_pdfs
+    from .pdf import PdfError
 
     guide, problems = _load(root)
     if guide is None:
         _print_problems(problems, lang)
         return 1
     try:
-        report = make_pdfs(site or root / "site", guide, cache or root / ".cache" / "pdf",
-                           site_url=_site_url(root))
+        lines = make_documents(root, guide, site or root / "site", cache or root / ".cache" / "pdf")
     except PdfError as err:
         print(f"bdw-guide: {err}", file=sys.stderr)
         return 1
-    print(report.summary())
-    from .word import make_word_files
-
-    made, cached, seconds = make_word_files(site or root / "site", guide, cache or root / ".cache" / "pdf")
-    print(f"Word files: {made + cached} files ({made} made, {cached} from cache) in {seconds:.2f} s")
-    from .guide_pdf import make_guide_pdfs
-
-    made, cached, seconds = make_guide_pdfs(site or root / "site", guide, cache or root / ".cache" / "pdf",
-                                            root / "overrides" / "bdw", _site_url(root))
-    print(f"Guide PDFs: {made + cached} files ({made} made, {cached} from cache) in {seconds:.2f} s")
+    print("\n".join(lines))
     return 0
 
 

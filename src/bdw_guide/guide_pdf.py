@@ -80,9 +80,11 @@ def file_name(guide: Guide, lang: str) -> str:
 
 
 def make_guide_pdfs(site_dir: Path, guide: Guide, cache_dir: Path, templates: Path, site_url: str,
-                    default_language: str = "fr") -> tuple[int, int, float]:
-    """Write each language's guide PDF (Letter and A4) into the site; returns (made, cached, seconds)."""
+                    default_language: str = "fr", timings: dict[Path, float] | None = None) -> tuple[int, int, float]:
+    """Write each language's guide PDF (Letter and A4) into the site; returns (made, cached, seconds)
+    and notes in `timings` the seconds spent on each file."""
     started = time.perf_counter()
+    timings = {} if timings is None else timings
     template = (templates / "guide-document.html").read_bytes()
     styles = sorted((site_dir / "assets" / "stylesheets").rglob("*.css"))
     style_digest = hashlib.sha256(b"".join(p.read_bytes() for p in styles)).hexdigest()
@@ -102,43 +104,50 @@ def make_guide_pdfs(site_dir: Path, guide: Guide, cache_dir: Path, templates: Pa
                 out = root / GUIDE_PDF_PATH.format(name=file_name(guide, lang), paper=paper)
                 out.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(target, out)
+                timings[out] = 0.0
             else:
                 todo.append((lang, paper, root, target))
                 made += 1
     if todo:
-        _print_all(todo, site_dir, guide, templates, site_url, default_language)
+        spent = _print_all(todo, site_dir, guide, templates, site_url, default_language)
         for lang, paper, root, target in todo:
             out = root / GUIDE_PDF_PATH.format(name=file_name(guide, lang), paper=paper)
             out.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(target, out)
+            timings[out] = spent.get(target.name, 0.0)
     return made, cached, time.perf_counter() - started
 
 
-def _print_all(todo, site_dir: Path, guide: Guide, templates: Path, site_url: str, default_language: str) -> None:
-    """One browser per worker process, each printing every n-th document."""
+def _print_all(todo, site_dir: Path, guide: Guide, templates: Path, site_url: str,
+               default_language: str) -> dict[str, float]:
+    """One browser per worker process, each printing every n-th document; returns the seconds each
+    took, by cache file name."""
     n = min(workers(), len(todo))
     if n <= 1:
-        _print(todo, site_dir, guide, templates, site_url, default_language)
-        return
+        return _print(todo, site_dir, guide, templates, site_url, default_language)
     from concurrent.futures import ProcessPoolExecutor
 
+    spent: dict[str, float] = {}
     with ProcessPoolExecutor(max_workers=n) as pool:
         for job in [pool.submit(_print, todo[i::n], site_dir, guide, templates, site_url, default_language)
                     for i in range(n)]:
-            job.result()
+            spent.update(job.result())
+    return spent
 
 
-def _print(todo, site_dir: Path, guide: Guide, templates: Path, site_url: str, default_language: str) -> None:
+def _print(todo, site_dir: Path, guide: Guide, templates: Path, site_url: str, default_language: str) -> dict[str, float]:
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import NameObject, TextStringObject
 
     renderer = Renderer(guide, templates)
+    spent: dict[str, float] = {}
     site = site_dir.resolve().as_posix() + "/"
     published = site_url.rstrip("/") + "/"
     with _browser() as browser:
         page = browser.new_page()
         _offline(page)
         for lang, paper, root, target in todo:
+            began = time.perf_counter()
             prefix = "" if lang == default_language else f"{lang}/"
             paths = guide_pages(guide)
             ids = {prefix + path: f"s{n}" for n, path in enumerate(paths, 1)}
@@ -179,6 +188,8 @@ def _print(todo, site_dir: Path, guide: Guide, templates: Path, site_url: str, d
             with tmp.open("wb") as handle:
                 writer.write(handle)
             tmp.replace(target)
+            spent[target.name] = time.perf_counter() - began
+    return spent
 
 
 def _section_pages(reader) -> list[int]:

@@ -54,6 +54,7 @@ class Report:
     cached: int = 0
     seconds: float = 0.0
     files: list[Path] = field(default_factory=list)
+    timings: dict[Path, float] = field(default_factory=dict)  # seconds spent making each file (0 from cache)
 
     def summary(self) -> str:
         return (f"PDFs: {len(self.files)} files ({self.made} made, {self.cached} from cache) "
@@ -98,8 +99,8 @@ def make_pdfs(site_dir: Path, guide: Guide, cache_dir: Path, default_language: s
         job.key = _digest(RENDER_VERSION, assets, job.paper, job.page.read_bytes())
     cache_dir.mkdir(parents=True, exist_ok=True)
     missing = [job for job in jobs if not (cache_dir / f"{job.key}.pdf").is_file()]
-    if missing:
-        _render_parallel(missing, cache_dir)
+    spent = _render_parallel(missing, cache_dir) if missing else {}
+    report.timings.update({job.out: spent.get(job.key, 0.0) for job in jobs})
     report.made += len(missing)
     report.cached += len(jobs) - len(missing)
     for job in jobs:
@@ -110,7 +111,9 @@ def make_pdfs(site_dir: Path, guide: Guide, cache_dir: Path, default_language: s
         _print_fronts(fronts)
     for pack in packs:
         if pack in fronts:
+            began = time.perf_counter()
             _merge_pack(pack, cache_dir)
+            report.timings[pack.out] = pack.seconds + time.perf_counter() - began
             report.made += 1
         else:
             report.cached += 1
@@ -151,6 +154,7 @@ class Pack:
     renderer: Any
     context: dict = field(default_factory=dict)
     outline: list[tuple[str, int]] = field(default_factory=list)  # (bookmark, page index)
+    seconds: float = 0.0  # time spent printing its cover and contents
 
 
 def _packs(site_dir: Path, guide: Guide, jobs: list[Job], cache_dir: Path, default_language: str,
@@ -209,6 +213,7 @@ def _print_fronts(packs: list[Pack]) -> None:
         page = browser.new_page()
         _offline(page)
         for pack in packs:
+            began = time.perf_counter()
             contents_pages = 1
             for _ in range(3):
                 page.set_content(_front_html(pack, contents_pages), wait_until="load")
@@ -219,6 +224,7 @@ def _print_fronts(packs: list[Pack]) -> None:
                 if printed == contents_pages:
                     break
                 contents_pages = printed
+            pack.seconds = time.perf_counter() - began
 
 
 def _merge_pack(pack: Pack, cache_dir: Path) -> None:
@@ -271,24 +277,28 @@ def workers() -> int:
     return max(1, int(os.environ.get("BDW_PDF_WORKERS") or min(2, os.cpu_count() or 1)))
 
 
-def _render_parallel(jobs: list[Job], cache_dir: Path) -> None:
-    """Print the pages with one browser per worker process, each taking every n-th page."""
+def _render_parallel(jobs: list[Job], cache_dir: Path) -> dict[str, float]:
+    """Print the pages with one browser per worker process, each taking every n-th page; returns
+    the seconds each took (by cache key)."""
     n = min(workers(), max(1, len(jobs) // 8))  # a browser takes about half a second to start
     if n == 1:
-        _render(jobs, cache_dir)
-        return
+        return _render(jobs, cache_dir)
     from concurrent.futures import ProcessPoolExecutor
 
+    spent: dict[str, float] = {}
     with ProcessPoolExecutor(max_workers=n) as pool:
         for result in [pool.submit(_render, jobs[i::n], cache_dir) for i in range(n)]:
-            result.result()
+            spent.update(result.result())
+    return spent
 
 
-def _render(jobs: list[Job], cache_dir: Path) -> None:
+def _render(jobs: list[Job], cache_dir: Path) -> dict[str, float]:
+    spent: dict[str, float] = {}
     with _browser() as browser:
         page = browser.new_page()
         _offline(page)
         for job in jobs:
+            began = time.perf_counter()
             page.goto(job.page.resolve().as_uri(), wait_until="load")
             page.evaluate("paper => { document.documentElement.setAttribute('data-paper', paper);"
                           " document.documentElement.classList.add('bdw-blank'); }", job.paper)
@@ -297,3 +307,5 @@ def _render(jobs: list[Job], cache_dir: Path) -> None:
             target = cache_dir / f"{job.key}.{os.getpid()}.tmp"
             page.pdf(path=str(target), prefer_css_page_size=True, print_background=True, tagged=True)
             target.replace(cache_dir / f"{job.key}.pdf")
+            spent[job.key] = time.perf_counter() - began
+    return spent
