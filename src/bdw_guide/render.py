@@ -211,7 +211,7 @@ class Renderer:
                 "worksheet-list": self._worksheet_list, "example-message": self._example_message,
                 "example-problem": self._example_problem, "case-study": self._case_study,
                 "case-study-list": self._simple("case-study-list.html"), "in-practice": self._question("in-practice.html"),
-                "guide-pdf": self._simple("guide-pdf.html")}
+                "guide-pdf": self._simple("guide-pdf.html"), "my-plan": self._my_plan}
 
     def _case_study(self, case_id: str | None, lang: str, page_path: str, page_src: str) -> str:
         known = {entry.id: entry for entry in self.guide.case_studies}
@@ -263,6 +263,19 @@ class Renderer:
         return self._render("worksheet-list.html", lang, page_path, page_src, fields_json=json.dumps(fields),
                             outlines_json=self.outlines_json(lang, self.guide.worksheets),
                             where=lambda entry: self._used_on_title(entry.data.used_on, lang))
+
+    def _my_plan(self, _arg: str | None, lang: str, page_path: str, page_src: str) -> str:
+        """The planning questions' worksheets, question by question, then the communication plan's."""
+        parts = []
+        for n, question in enumerate(self.guide.questions, 1):
+            for entry in self.guide.worksheets_for(f"question-{n}"):
+                parts.append((self.guide.t("question_title", lang).format(n=n, title=question.title[lang]), entry))
+        for entry in self.guide.worksheets_for("communication-plan"):
+            parts.append((self.guide.t("communication_plan", lang), entry))
+        plan = [{"heading": heading, "href": relative_url(WORKSHEET_PATH.format(id=entry.id), page_path),
+                 "outline": outline(self.guide, entry, lang)} for heading, entry in parts]
+        return self._render("my-plan.html", lang, page_path, page_src,
+                            plan_json=json.dumps(plan, ensure_ascii=False, separators=(",", ":")))
 
     def _worksheets(self, slot: str | None, lang: str, page_path: str, page_src: str) -> str:
         slots = worksheet_slots(len(self.guide.questions))

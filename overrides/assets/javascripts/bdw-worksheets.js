@@ -356,6 +356,92 @@
     });
   }
 
+  /* My plan: every answer of the planning worksheets and the communication plan, under its
+     question, in order. Built with textContent only: answers are shown, never parsed as markup. */
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function planField(field, answers) {
+    var node = null;
+    if (field.kind === "lines") {
+      if (answers[field.name]) node = el("p", "bdw-plan__answer", answers[field.name]);
+    } else if (field.kind === "list") {
+      if (field.names.some(function (name) { return answers[name]; })) {
+        node = el("ol", "bdw-plan__list");
+        field.names.forEach(function (name, i) {
+          if (!answers[name]) return;
+          var li = node.appendChild(el("li", "bdw-plan__answer", answers[name]));
+          li.value = i + 1;  /* the item's own number, even when an earlier one is empty */
+        });
+      }
+    } else {
+      var rows = field.rows.filter(function (row) { return row.names.some(function (name) { return answers[name]; }); });
+      if (rows.length) {
+        node = el("table", "bdw-plan__table");
+        var head = el("tr");
+        if (field.row_heads) head.appendChild(el("td"));
+        field.columns.forEach(function (c) { var th = el("th", "", c.label); th.scope = "col"; head.appendChild(th); });
+        node.appendChild(el("thead")).appendChild(head);
+        var body = node.appendChild(el("tbody"));
+        rows.forEach(function (row) {
+          var tr = body.appendChild(el("tr"));
+          if (field.row_heads) { var th = el("th", "", row.heading); th.scope = "row"; tr.appendChild(th); }
+          row.names.forEach(function (name, i) {
+            var value = answers[name] || "";
+            var text = field.columns[i].tick ? (value ? "\u2612" : "\u2610") : value;
+            var td = tr.appendChild(el("td", "bdw-plan__answer"));
+            if (row.cells && row.cells.length) td.appendChild(el("strong", "", row.cells[i] + " "));
+            td.appendChild(document.createTextNode(text));
+          });
+        });
+      }
+    }
+    if (!node) return null;
+    var wrap = el("div", "bdw-plan__field");
+    wrap.appendChild(el("h4", "", field.label));
+    wrap.appendChild(node);
+    return wrap;
+  }
+
+  function setUpPlan(root) {
+    var lang = root.getAttribute("data-lang");
+    var plan = JSON.parse(root.getAttribute("data-plan"));
+    var body = root.querySelector(".bdw-worksheet-plan__body");
+    root.querySelectorAll("[data-needs-js]").forEach(function (node) { node.hidden = false; });
+    root.querySelectorAll("[data-no-js]").forEach(function (node) { node.hidden = true; });
+    var sheets = plan.map(function (part) {
+      migrate(part.outline.id, lang);
+      return { outline: part.outline, answers: readStored(part.outline.id) };
+    });
+    plan.forEach(function (part, n) {
+      var section = body.appendChild(el("section", "bdw-plan__part"));
+      section.setAttribute("data-worksheet", part.outline.id);
+      section.appendChild(el("h2", "", part.heading));
+      section.appendChild(el("h3", "", part.outline.title));
+      var found = 0;
+      part.outline.fields.forEach(function (field) {
+        var node = planField(field, sheets[n].answers);
+        if (node) { section.appendChild(node); found += 1; }
+      });
+      var more = el("p", "bdw-plan__open");
+      if (!found) more.appendChild(el("span", "bdw-plan__none", root.dataset.none + " "));
+      var link = el("a", "", root.dataset.open);
+      link.href = part.href;
+      more.appendChild(link);
+      section.appendChild(more);
+    });
+    root.addEventListener("click", function (event) {
+      var action = event.target.closest("[data-action]");
+      if (!action) return;
+      if (action.getAttribute("data-action") === "plan-print") window.print();
+      if (action.getAttribute("data-action") === "plan-word") downloadWord(root, lang, "plan-" + lang + ".docx", sheets);
+    });
+  }
+
   function start() {
     setPaper("letter");
     document.querySelectorAll('input[name="bdw-paper"]').forEach(function (radio) {
@@ -364,6 +450,7 @@
     });
     document.querySelectorAll("form.bdw-worksheet").forEach(setUpForm);
     document.querySelectorAll(".bdw-tools--all").forEach(setUpAll);
+    document.querySelectorAll(".bdw-worksheet-plan").forEach(setUpPlan);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
