@@ -49,15 +49,13 @@ test: lint $(NODE_STAMP) ## Lint, then every test (browser tests need Chromium, 
 test-fast: $(STAMP) ## Every test but the browser ones (no Chromium page, no axe-core)
 	$(BIN)/python -m pytest -n $(JOBS) -m "not browser"
 
-build: $(STAMP) ## Deploy build into site/, worksheet PDFs, share graphics and the offline copy included; a failed build leaves the previous site/ as it was
+build: $(STAMP) ## Deploy build into site/: worksheet PDFs and packs, Word files, the guide as PDF, share graphics and the offline copy included; a failed build leaves the previous site/ as it was
 	rm -rf .site-new
 	$(BIN)/mkdocs build --strict --site-dir .site-new
-	$(BIN)/python -m bdw_guide pdf --site .site-new
-	$(BIN)/python -m bdw_guide graphics --site .site-new
-	$(BIN)/python -m bdw_guide offline --site .site-new
+	$(BIN)/python -m bdw_guide documents --site .site-new
 	rm -rf site && mv .site-new site
 
-pdf: build ## Make the worksheet PDFs (blank, Letter and A4, one pack per language); cached by content
+pdf: build ## Make the documents (worksheet PDFs and packs, Word files, the guide as PDF); cached by content
 
 check: $(STAMP) ## Validate data/ and translations; every problem one line each, in French (lang=en for English)
 	$(BIN)/python -m bdw_guide check --lang $(lang)

@@ -15,6 +15,8 @@ from bdw_guide.text_rules import plain_text
 
 from conftest import GUIDE, LANGS
 
+GUIDE_WORKSHEETS = {entry.id: entry for entry in GUIDE.worksheets}
+
 pytestmark = pytest.mark.browser
 
 
@@ -212,8 +214,49 @@ def test_answers_survive_a_reload_and_show_on_the_question_page(page, server):
     assert page.input_value("#ws-question-1-problem-2") == "Deuxième formulation"
     page.goto(f"{server}/planning/question-1/")
     assert page.input_value("#ws-question-1-change") == "Une politique provinciale d’orientation"
+
+
+def test_answers_typed_in_french_appear_on_the_english_worksheet(page, server):
+    """The answers are the reader's words, not the page's language: one store per worksheet."""
+    _worksheet(page, server, "worksheets/question-1/")
+    page.fill("#ws-question-1-change", "Une politique provinciale d’orientation")
+    status_says(page)
     page.goto(f"{server}/en/worksheets/question-1/")
-    assert page.input_value("#ws-question-1-change") == "", "answers are kept per language"
+    page.wait_for_selector(".bdw-tools__actions:not([hidden])")
+    assert page.input_value("#ws-question-1-change") == "Une politique provinciale d’orientation"
+    page.fill("#ws-question-1-change", "A provincial guidance policy")
+    status_says(page)
+    page.goto(f"{server}/planning/question-1/")
+    assert page.input_value("#ws-question-1-change") == "A provincial guidance policy"
+
+
+def test_answers_saved_per_language_by_the_earlier_version_are_kept(page, server):
+    """Before answers were shared, each language had its own entry: both move into the shared one
+    (the page's language wins where both answered), and the old entries go."""
+    _worksheet(page, server, "en/worksheets/question-1/")
+    page.evaluate("""() => {
+        localStorage.clear();
+        localStorage.setItem('bdw-worksheet:v1:fr:question-1', JSON.stringify({'change': 'En français', 'problem.1': 'Problème'}));
+        localStorage.setItem('bdw-worksheet:v1:en:question-1', JSON.stringify({'change': 'In English'}));
+    }""")
+    page.reload()
+    page.wait_for_selector(".bdw-tools__actions:not([hidden])")
+    assert page.input_value("#ws-question-1-change") == "In English"
+    assert page.input_value("#ws-question-1-problem-1") == "Problème"
+    keys = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('bdw-worksheet'))")
+    assert keys == ["bdw-worksheet:v2:question-1"]
+
+
+def test_a_tick_box_is_saved_and_shared(page, server):
+    _worksheet(page, server, "en/worksheets/funding-checklist/")
+    boxes = page.locator("form.bdw-worksheet input[type=checkbox]")
+    assert boxes.count() == len(next(f for f in GUIDE_WORKSHEETS["funding-checklist"].data.fields if f.kind == "table").row_labels)
+    boxes.nth(2).check()
+    status_says(page)
+    page.goto(f"{server}/worksheets/funding-checklist/")
+    page.wait_for_selector(".bdw-tools__actions:not([hidden])")
+    assert page.locator("form.bdw-worksheet input[type=checkbox]").nth(2).is_checked()
+    assert not page.locator("form.bdw-worksheet input[type=checkbox]").nth(1).is_checked()
 
 
 def test_export_clear_then_import_restores_the_answers(page, server, tmp_path):
@@ -241,8 +284,6 @@ def test_export_clear_then_import_restores_the_answers(page, server, tmp_path):
 @pytest.mark.parametrize("content, message", [
     ("{ not json", "not a readable answers file"),
     ('{"hello": "world"}', "does not come from this playbook"),
-    ('{"format": "bdw-worksheet-answers", "version": 1, "lang": "fr", "worksheets": {"question-6": {"strengths": "x"}}}',
-     "from the French version"),
     ('{"format": "bdw-worksheet-answers", "version": 1, "lang": "en", "worksheets": {"question-1": {"change": "x"}}}',
      "no answers for this worksheet"),
     ('{"format": "bdw-worksheet-answers", "version": 1, "lang": "en", "worksheets": {"question-6": {"strengths": 42}}}',
@@ -260,6 +301,22 @@ def test_a_bad_import_changes_nothing_and_says_why(page, server, tmp_path, conte
     assert page.input_value("#ws-question-6-strengths") == "Strong partnerships"
     page.reload()
     assert page.input_value("#ws-question-6-strengths") == "Strong partnerships"
+
+
+def test_an_export_from_one_language_imports_in_the_other(page, server, tmp_path):
+    _worksheet(page, server, "worksheets/question-6/")
+    page.fill("#ws-question-6-strengths", "Des partenariats solides")
+    status_says(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Exporter mes réponses").click()
+    saved = tmp_path / "fr.json"
+    download.value.save_as(saved)
+    page.evaluate("localStorage.clear()")
+    _worksheet(page, server, "en/worksheets/question-6/")
+    assert page.input_value("#ws-question-6-strengths") == ""
+    page.set_input_files(".bdw-tools input[type=file]", str(saved))
+    expect(page.locator("#ws-question-6-strengths")).to_have_value("Des partenariats solides")
+    status_says(page, "imported")
 
 
 def test_export_all_then_import_on_the_index(page, server, tmp_path):

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from bdw_guide.loader import worksheet_slots
-from bdw_guide.worksheets import control_names
+from bdw_guide.worksheets import control_names, landscape
 
 from conftest import GUIDE, LANGS, ROOT, needs_pdfs, soup
 
@@ -41,7 +41,7 @@ def test_one_page_per_worksheet_with_its_labels_and_tools(site, lang, prefix):
         tools = page.select_one(".bdw-tools")
         assert tools.select_one("[data-needs-js]").has_attr("hidden"), "buttons stay hidden without JavaScript"
         pdfs = [a["href"] for a in tools.select(".bdw-tools__pdf a")]
-        assert pdfs == [f"../pdf/{entry.id}-letter.pdf", f"../pdf/{entry.id}-a4.pdf"]
+        assert pdfs == [f"../pdf/{entry.id}-letter.pdf", f"../pdf/{entry.id}-a4.pdf", f"../docx/{entry.id}.docx"]
         assert "nulle part" in tools.get_text() if lang == "fr" else "never sent anywhere" in tools.get_text()
 
 
@@ -51,12 +51,12 @@ def test_worksheet_index_lists_every_worksheet_and_the_packs(site, lang, prefix)
     items = page.select("ol.bdw-worksheet-list > li")
     assert [li.select_one("a")["href"] for li in items] == [f"{w.id}/" for w in GUIDE.worksheets]
     packs = [a["href"] for a in page.select(".bdw-pack a")]
-    assert packs == ["pdf/workshop-pack-letter.pdf", "pdf/workshop-pack-a4.pdf"]
+    assert packs == ["pdf/workshop-pack-letter.pdf", "pdf/workshop-pack-a4.pdf", "docx/workshop-pack.docx"]
 
 
 def test_print_pages_are_generated_for_every_worksheet_language_and_paper(site):
     css = (site / "assets/stylesheets/bdw-pages.css").read_text(encoding="utf-8")
-    named = re.findall(r"@page (ws-[a-z0-9-]+) \{\s*size: (letter|a4);", css)
+    named = re.findall(r"@page (ws-[a-z0-9-]+) \{\s*size: (letter|a4)(?: landscape)?;", css)
     assert len(named) == len(GUIDE.worksheets) * 2 * 2
     assert all(name.endswith(size) for name, size in named)
     assert 'content: "Page " counter(page) " de " counter(pages)' in css
@@ -75,7 +75,8 @@ def test_pdf_page_sizes_language_and_title(site, lang, prefix):
     from pypdf import PdfReader
 
     for entry in GUIDE.worksheets:
-        for paper, (width, height) in PT.items():
+        for paper, size in PT.items():
+            width, height = reversed(size) if landscape(GUIDE, entry) else size  # wide tables print across
             reader = PdfReader(site / f"{prefix}worksheets/pdf/{entry.id}-{paper}.pdf")
             for page in reader.pages:
                 assert abs(float(page.mediabox.width) - width) <= 1 and abs(float(page.mediabox.height) - height) <= 1
@@ -97,7 +98,7 @@ def test_workshop_pack_holds_every_worksheet(site, lang, prefix):
     for paper in PT:
         pack = PdfReader(site / f"{prefix}worksheets/pdf/workshop-pack-{paper}.pdf")
         parts = [PdfReader(site / f"{prefix}worksheets/pdf/{w.id}-{paper}.pdf") for w in GUIDE.worksheets]
-        assert len(pack.pages) == sum(len(p.pages) for p in parts)
+        assert len(pack.pages) == 2 + sum(len(p.pages) for p in parts), "a cover, the contents, then every sheet"
         text = " ".join(" ".join(p.extract_text().split()) for p in pack.pages)
         for entry in GUIDE.worksheets:
             assert entry.data.title[lang] in text

@@ -25,7 +25,7 @@ commands / commandes:
            corriger.), puis l’état des traductions : textes ou pages dans une seule langue (code 1)
            et textes plus anciens dans git que leur version dans l’autre langue (simple avis).
   sources  claims the guide cites without naming the source / affirmations citées sans source nommée
-  pdf      worksheet PDFs into a built site / PDF des fiches dans un site construit
+  pdf      worksheet PDFs and Word files into a built site / PDF et fichiers Word des fiches dans un site construit
   offline  the offline copy (one ZIP, both languages) into a built site, after its PDFs /
            la copie hors ligne (un ZIP, deux langues) dans un site construit, après ses PDF
   expand   --out DIR: each language's finished Markdown (DIR/fr/, DIR/en/), markers expanded, for
@@ -33,6 +33,9 @@ commands / commandes:
   finish   SITE_DIR: post-build steps any generator needs (print pages, x-default, security policy)
            / étapes d’après construction (pages d’impression, x-default, politique de sécurité)
   graphics share graphics (PNG) into a built site / visuels à partager (PNG) dans un site construit
+  documents every file made after the build, in one process (what make build runs): pdf, graphics,
+           then offline; --cache is the folder holding .cache/pdf, graphics and offline /
+           tous les fichiers faits après la construction, en un seul processus (ce que lance make build)
 
 examples / exemples:
   python -m bdw_guide check              # en français (par défaut)
@@ -104,19 +107,86 @@ def sources(root: Path, lang: str = "fr") -> int:
     return 0
 
 
-def pdf(root: Path, lang: str = "fr", site: Path | None = None, cache: Path | None = None) -> int:
-    from .pdf import PdfError, make_pdfs
+def make_documents(root: Path, guide: Guide, site: Path, cache: Path,
+                   timings: dict[Path, float] | None = None) -> list[str]:
+    """Every document made from a built site: worksheet PDFs and packs, Word files, the guide as a
+    PDF. Returns one summary line for each kind; `timings` gets the seconds spent on each file."""
+    from .engine import site_url_of
+    from .guide_pdf import make_guide_pdfs
+    from .pdf import make_pdfs
+    from .render import TEMPLATES
+    from .word import make_word_files
+
+    timings = {} if timings is None else timings
+    site_url = site_url_of(root) or ""
+    report = make_pdfs(site, guide, cache, site_url=site_url)
+    timings.update(report.timings)
+    lines = [report.summary()]
+    made, cached, seconds = make_word_files(site, guide, cache, timings=timings)
+    lines.append(f"Word files: {made + cached} files ({made} made, {cached} from cache) in {seconds:.2f} s")
+    made, cached, seconds = make_guide_pdfs(site, guide, cache, TEMPLATES, site_url, timings=timings)
+    lines.append(f"Guide PDFs: {made + cached} files ({made} made, {cached} from cache) in {seconds:.2f} s")
+    return lines
+
+
+def make_everything(root: Path, guide: Guide, site: Path, cache_root: Path,
+                    timings: dict[Path, float] | None = None) -> list[str]:
+    """What `make build` makes after MkDocs, in one process (one Python start, one data load): the
+    documents, the share graphics, then the offline copy, which takes in everything made before it.
+    Each keeps its own cache folder under `cache_root`."""
+    from .graphics import make_graphics
+    from .offline import make_offline_copy
+    from .render import TEMPLATES
+
+    timings = {} if timings is None else timings
+    lines = make_documents(root, guide, site, cache_root / "pdf", timings)
+    report = make_graphics(site, guide, TEMPLATES, cache_root / "graphics")
+    lines.append(report.summary())
+    offline_report = make_offline_copy(root, site, cache_root / "offline", guide)
+    timings[offline_report.zip_path] = offline_report.seconds
+    lines.append(offline_report.summary())
+    return lines
+
+
+def documents(root: Path, lang: str = "fr", site: Path | None = None, cache: Path | None = None,
+              timings_file: Path | None = None) -> int:
+    from .graphics import GraphicsError
+    from .offline import OfflineError
+    from .pdf import PdfError
 
     guide, problems = _load(root)
     if guide is None:
         _print_problems(problems, lang)
         return 1
     try:
-        report = make_pdfs(site or root / "site", guide, cache or root / ".cache" / "pdf")
+        site = site or root / "site"
+        timings: dict[Path, float] = {}
+        lines = make_everything(root, guide, site, cache or root / ".cache", timings)
+    except (PdfError, GraphicsError, OfflineError) as err:
+        print(f"bdw-guide: {err}", file=sys.stderr)
+        return 1
+    print("\n".join(lines))
+    if timings_file:  # for scripts/bench.py: seconds spent on each file, by its path in the site
+        import json
+
+        timings_file.write_text(json.dumps({path.relative_to(site).as_posix(): seconds
+                                            for path, seconds in timings.items()}), encoding="utf-8")
+    return 0
+
+
+def pdf(root: Path, lang: str = "fr", site: Path | None = None, cache: Path | None = None) -> int:
+    from .pdf import PdfError
+
+    guide, problems = _load(root)
+    if guide is None:
+        _print_problems(problems, lang)
+        return 1
+    try:
+        lines = make_documents(root, guide, site or root / "site", cache or root / ".cache" / "pdf")
     except PdfError as err:
         print(f"bdw-guide: {err}", file=sys.stderr)
         return 1
-    print(report.summary())
+    print("\n".join(lines))
     return 0
 
 
@@ -199,20 +269,28 @@ def finish(root: Path, lang: str, site_dir: Path | None, site_url: str | None) -
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bdw_guide", description=__doc__,
                                      epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["check", "sources", "pdf", "graphics", "offline", "expand", "finish"],
-                        help="check | sources | pdf | graphics | offline | expand | finish (see below / voir plus bas)")
+    parser.add_argument("command", choices=["check", "sources", "pdf", "graphics", "offline", "documents", "expand",
+                                                 "finish"],
+                        help="check | sources | pdf | graphics | offline | documents | expand | finish "
+                             "(see below / voir plus bas)")
     parser.add_argument("site_dir", nargs="?", type=Path, help="finish: the built site / le site construit")
     parser.add_argument("--lang", choices=["fr", "en"], default=report_language(),
                         help="language of the messages / langue des messages (default / par défaut: fr)")
     parser.add_argument("--root", type=Path, default=Path.cwd(),
                         help="repository root / racine du dépôt (default / par défaut: .)")
-    parser.add_argument("--site", type=Path, help="pdf, graphics, offline: built site / site construit (default: <root>/site)")
-    parser.add_argument("--cache", type=Path, help="pdf, graphics, offline: cache (default: <root>/.cache/pdf, .cache/graphics, .cache/offline)")
+    parser.add_argument("--site", type=Path, help="pdf, graphics, offline, documents: built site / site construit (default: <root>/site)")
+    parser.add_argument("--cache", type=Path, help="pdf, graphics, offline: cache (default: <root>/.cache/pdf, .cache/graphics, .cache/offline); "
+                        "documents: the folder holding those three (default: <root>/.cache)")
     parser.add_argument("--out", type=Path, help="expand: where to write / où écrire")
+    parser.add_argument("--timings", type=Path, help="documents: write each file's seconds there (JSON) / "
+                        "écrire le temps de chaque fichier (JSON)")
     parser.add_argument("--site-url", help="finish: the site's address / l’adresse du site (default: mkdocs.yml)")
     args = parser.parse_args(argv)
-    if args.command in ("pdf", "graphics", "offline"):
-        return {"pdf": pdf, "graphics": graphics, "offline": offline}[args.command](args.root, args.lang, args.site, args.cache)
+    if args.command in ("pdf", "graphics", "offline", "documents"):
+        if args.command == "documents":
+            return documents(args.root, args.lang, args.site, args.cache, args.timings)
+        command = {"pdf": pdf, "graphics": graphics, "offline": offline}[args.command]
+        return command(args.root, args.lang, args.site, args.cache)
     if args.command == "expand":
         return expand(args.root, args.lang, args.out)
     if args.command == "finish":

@@ -251,13 +251,25 @@ class Representatives(Strict):
     legislatures: list[OfficialPage] = Field(min_length=1)
 
 
+class Column(Text):
+    """A table column: its heading in both languages, and optionally
+    `id` (names the answers of this column; a column without one is named by its place among the
+    columns without one, so adding a column with an id never moves answers already saved),
+    `tick: true` (each cell is a checkbox, for a column that is ticked rather than written in) and
+    `wide: true` (the column gets the most room, for the longest answers)."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")] | None = None
+    tick: bool = False
+    wide: bool = False
+
+
 FieldKind = Literal["lines", "list", "table", "grid"]
 _KIND_NEEDS: dict[str, tuple[str, ...]] = {"lines": (), "list": ("items",), "table": ("columns",),
                                            "grid": ("rows", "columns")}
 _KIND_ALLOWS: dict[str, set[str]] = {"lines": {"lines"}, "list": {"items"},
                                      "table": {"columns", "rows", "row_labels", "row_labels_from"},
-                                     "grid": {"rows", "columns", "lines"}}
-_SHAPE_FIELDS = ("lines", "items", "columns", "rows", "row_labels", "row_labels_from")
+                                     "grid": {"rows", "columns", "lines", "cells"}}
+_SHAPE_FIELDS = ("lines", "items", "columns", "rows", "row_labels", "row_labels_from", "cells")
 
 
 class WorksheetField(Strict):
@@ -269,10 +281,11 @@ class WorksheetField(Strict):
     help: Text | None = None
     lines: int | None = Field(default=None, ge=1, le=12)
     items: int | None = Field(default=None, ge=1, le=12)
-    columns: list[Text] | None = Field(default=None, min_length=1, max_length=5)
+    columns: list[Column] | None = Field(default=None, min_length=1, max_length=6)
     rows: int | list[Text] | None = None
     row_labels: list[Text] | None = Field(default=None, min_length=1)
     row_labels_from: Literal["calendar"] | None = None
+    cells: list[Text] | None = Field(default=None, min_length=4, max_length=4)  # a grid's four boxes, row by row
 
     @model_validator(mode="after")
     def _shape_fits_kind(self) -> WorksheetField:
@@ -306,7 +319,7 @@ class Worksheet(Strict):
 
 
 _MODELS = (Text, Objective, Audience, Fact, Message, Campaign, Organization, Person, Contributors,
-           GlossaryEntry, Week, Calendar, Question, Activity, Figure, CaseSection, CaseStudy, WorksheetField,
+           GlossaryEntry, Week, Calendar, Question, Activity, Figure, CaseSection, CaseStudy, Column, WorksheetField,
            Worksheet, Posts, Letter, LinkText, OfficialPage, Representatives)
 FIELD_NAMES: frozenset[str] = frozenset(name for model in _MODELS for name in model.model_fields)
 MODEL_NAMES: frozenset[str] = frozenset(model.__name__ for model in _MODELS)  # as pydantic names union members

@@ -28,7 +28,21 @@ from .problem_texts import CATALOGUE
 from .problems import Problem
 from .text_rules import MARKER, MarkdownRenderer, abbreviation_lines, plain_text
 from .ui_text import fill
-from .worksheets import PACK_PATH, PAPERS, PDF_PATH, WORKSHEET_PATH, control_names, row_headings, used_on_source
+from .worksheets import (
+    DOCX_PACK_PATH,
+    DOCX_PATH,
+    PACK_PATH,
+    PAPERS,
+    PDF_PATH,
+    WORKSHEET_PATH,
+    column_keys,
+    control_names,
+    landscape,
+    outline,
+    row_headings,
+    sheet_number,
+    used_on_source,
+)
 
 # Markers a page may hold, and the kind of argument each one takes (see `marker_problem`).
 MARKER_KINDS: dict[str, str | None] = {
@@ -38,9 +52,11 @@ MARKER_KINDS: dict[str, str | None] = {
     "worksheet": "worksheet", "worksheet-list": None, "example-message": None, "example-problem": None,
     "case-study": "case_study", "case-study-list": None, "in-practice": "question", "calendar-file": None,
     "offline-copy": None, "activity": "activity", "worksheet-links": "slot", "home-entries": None,
+    "guide-pdf": None, "my-plan": None,
 }
 _EMPHASIS = re.compile(r"\*([^*\n]+)\*")  # *title* in a citation; plain_text would also drop its no-break spaces
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+GUIDE_PDF_PATH = "guide/{name}-{paper}.pdf"  # the whole guide as one PDF (see guide_pdf.py)
 
 # Language-independent paths of generated pages (directory URLs, relative to a language root).
 OVERVIEW_PATH = "messages/overview/"
@@ -172,6 +188,7 @@ class Renderer:
         self.env.filters["share_graphics"] = pass_context(lambda ctx, entry: self.graphics_view(entry, ctx["lang"]))
         self.env.filters["letter"] = pass_context(lambda ctx, entry: self.letter_view(entry, ctx["lang"]))
         self._slots: dict[str, str] = {}
+        self._outlines: dict[tuple, str] = {}
         self._next_slot = itertools.count()
         # Slots carry a secret of this build, so a page cannot name (and steal or copy) one.
         self._nonce = secrets.token_hex(8)
@@ -237,8 +254,10 @@ class Renderer:
             page_numbers = " ".join(css_string(part) if i % 2 == 0 else f"counter({part})"
                                     for i, part in enumerate(re.split(r"\{(page|pages)\}", template)) if part)
             for entry in self.guide.worksheets:
+                number = fill(self.guide.t("sheet_n", lang), n=sheet_number(self.guide, entry))
                 sheets.append({"key": f"{entry.id}-{lang}", "name": f"ws-{entry.id}-{lang}",
-                               "title": entry.data.title[lang], "guide": self.guide.campaign.title[lang],
+                               "title": f"{number} · {entry.data.title[lang]}", "guide": self.guide.campaign.title[lang],
+                               "landscape": landscape(self.guide, entry),
                                "address": site_url.rstrip("/") + "/" + prefix + WORKSHEET_PATH.format(id=entry.id),
                                "page_numbers": Markup(page_numbers)})
         return self.env.get_template("worksheet-pages.css").render(sheets=sheets, papers=PAPERS)
@@ -285,6 +304,18 @@ class Renderer:
 
         return relative_url(rooted(self.other_language(lang), target), rooted(lang, page_path))
 
+    def outlines_json(self, lang: str, entries: list[Entry]) -> str:
+        """Worksheets as plain data for the browser's Word export (one per entry, as a JSON list)."""
+        key = (lang, tuple(e.id for e in entries))
+        if key not in self._outlines:
+            self._outlines[key] = json.dumps([outline(self.guide, e, lang) for e in entries], ensure_ascii=False,
+                                             separators=(",", ":"))
+        return self._outlines[key]
+
+    def document(self, template: str, lang: str, **context) -> str:
+        """A standalone document (a PDF's cover and contents...), rendered like the page views."""
+        return self._render(template, lang, "", "", **context)
+
     def copy_text(self, entry: MessageEntry, lang: str) -> str:
         """The message as a reader pastes it: its headline, then its text and the guide's ask (never our
         suggestion, which is not the guide's), then the citation of each fact, as on the card, and the
@@ -321,7 +352,8 @@ class Renderer:
                 "example-problem": self._example_problem, "case-study": self._case_study,
                 "case-study-list": self._simple("case-study-list.html"), "in-practice": self._question("in-practice.html"),
                 "calendar-file": self._simple("calendar-file.html"),
-                "offline-copy": self._simple("offline-copy.html"), "home-entries": self._simple("home-entries.html")}
+                "offline-copy": self._simple("offline-copy.html"), "home-entries": self._simple("home-entries.html"),
+                "guide-pdf": self._simple("guide-pdf.html"), "my-plan": self._my_plan}
 
     def _case_study(self, case_id: str | None, lang: str, page_path: str, page_src: str) -> str:
         entry = next(c for c in self.guide.case_studies if c.id == case_id)
@@ -382,7 +414,21 @@ class Renderer:
     def _worksheet_list(self, _arg: str | None, lang: str, page_path: str, page_src: str) -> str:
         fields = {w.id: control_names(self.guide, w) for w in self.guide.worksheets}
         return self._render("worksheet-list.html", lang, page_path, page_src, fields_json=json.dumps(fields),
+                            outlines_json=self.outlines_json(lang, self.guide.worksheets),
                             where=lambda entry: self._used_on_title(entry.data.used_on, lang))
+
+    def _my_plan(self, _arg: str | None, lang: str, page_path: str, page_src: str) -> str:
+        """The planning questions' worksheets, question by question, then the communication plan's."""
+        parts = []
+        for n, question in enumerate(self.guide.questions, 1):
+            for entry in self.guide.worksheets_for(f"question-{n}"):
+                parts.append((fill(self.guide.t("question_title", lang), n=n, title=question.title[lang]), entry))
+        for entry in self.guide.worksheets_for("communication-plan"):
+            parts.append((self.guide.t("communication_plan", lang), entry))
+        plan = [{"heading": heading, "href": relative_url(WORKSHEET_PATH.format(id=entry.id), page_path),
+                 "outline": outline(self.guide, entry, lang)} for heading, entry in parts]
+        return self._render("my-plan.html", lang, page_path, page_src,
+                            plan_json=json.dumps(plan, ensure_ascii=False, separators=(",", ":")))
 
     def _worksheets(self, slot: str | None, lang: str, page_path: str, page_src: str) -> str:
         worksheets = self.guide.worksheets_for(slot or "")
@@ -442,5 +488,7 @@ class Renderer:
             CASE_STUDY_PATH=CASE_STUDY_PATH, ACTIVITY_PATH=ACTIVITY_PATH, ACTIVITY_KINDS=ACTIVITY_KINDS, CALENDAR_PATH=CALENDAR_PATH, OFFLINE_PATH=OFFLINE_PATH, OFFLINE_SIZE=Markup(OFFLINE_SIZE),
             offline=self.file_url is not None, kind_label=lambda kind: t(f"activity_kind_{kind}"), figure=lambda f: figure_text(f, lang, guide.ui),
             row_headings=lambda field: row_headings(guide, field, lang),
+            column_keys=column_keys, DOCX_PATH=DOCX_PATH, DOCX_PACK_PATH=DOCX_PACK_PATH, GUIDE_PDF_PATH=GUIDE_PDF_PATH,
+            outline_json=lambda entry: self.outlines_json(lang, [entry]),
             **context,
         )

@@ -61,6 +61,12 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     "home_find_text": ("n",),
     "home_workshop_activities": ("n",),
     "activity_filter_status": ("count",),
+    # printed documents: sheet numbers, the pack's cover and contents (pdf.py, pack-front.html), the
+    # guide as a PDF (guide_pdf.py, guide-document.html)
+    "sheet_n": ("n",),
+    "pack_cover_lead": ("count",),
+    "contents_page": ("page",),
+    "guide_pdf_sheet": ("n", "title"),
 }
 
 # Texts whose languages may use different placeholders, each for a reason of its own language:

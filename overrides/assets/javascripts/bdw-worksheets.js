@@ -1,8 +1,16 @@
-/* Worksheets: answers autosave in this browser (localStorage, one entry per worksheet and
-   language), survive a reload, and can be cleared, printed, exported to a JSON file and imported
-   back. Nothing is sent anywhere. Without JavaScript the blank worksheet still shows and prints. */
+/* Worksheets: answers autosave in this browser (localStorage, one entry per worksheet, shared by
+   both languages: the answers are the reader's words, and the fields have the same names on the
+   French and the English page), survive a reload, and can be cleared, printed, exported to a JSON
+   file and imported back, in either language. Nothing is sent anywhere. Without JavaScript the
+   blank worksheet still shows and prints. */
 (function () {
   "use strict";
+
+  /* The Word library (npm docx, vendored beside this script) is loaded only when someone asks for
+     a Word document. */
+  var SCRIPT = (document.currentScript && document.currentScript.src) || "";
+  var LOCALES = { fr: "fr-CA", en: "en-CA" };
+  var docxLoading = null;
 
   var FORMAT = "bdw-worksheet-answers";
   var VERSION = 1;
@@ -13,44 +21,78 @@
 
   function isRecord(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
 
-  function storageKey(lang, id) { return "bdw-worksheet:v1:" + lang + ":" + id; }
+  var LANGS = ["fr", "en"];
 
-  function readStored(lang, id) {
+  function storageKey(id) { return "bdw-worksheet:v2:" + id; }
+  function oldKey(lang, id) { return "bdw-worksheet:v1:" + lang + ":" + id; }  /* one per language, until 2026-11 */
+
+  function parseStored(raw) {
     try {
-      var raw = window.localStorage.getItem(storageKey(lang, id));
       var data = raw ? JSON.parse(raw) : null;
-      return isRecord(data) ? data : {};
-    } catch (e) { return {}; }
+      return isRecord(data) ? data : null;
+    } catch (e) { return null; }
   }
 
-  function writeStored(lang, id, answers) {
+  /* Answers saved by an earlier version, one entry per language, move into the shared entry: the
+     language being read wins where both hold an answer, the other fills the gaps; then the old
+     entries go. */
+  function migrate(id, lang) {
+    var store = window.localStorage;
+    if (store.getItem(storageKey(id)) !== null) return;
+    var order = [lang].concat(LANGS.filter(function (l) { return l !== lang; }));
+    var merged = Object.create(null), found = false;
+    order.forEach(function (l) {
+      var old = parseStored(store.getItem(oldKey(l, id)));
+      if (!old) return;
+      found = true;
+      Object.keys(old).forEach(function (name) {
+        if (typeof old[name] === "string" && old[name] !== "" && !hasOwn(merged, name)) merged[name] = old[name];
+      });
+    });
+    if (!found) return;
+    try {
+      if (Object.keys(merged).length) store.setItem(storageKey(id), JSON.stringify(merged));
+      LANGS.forEach(function (l) { store.removeItem(oldKey(l, id)); });
+    } catch (e) { /* storage full or refused: the old entries stay, nothing is lost */ }
+  }
+
+  function readStored(id) {
+    try { return parseStored(window.localStorage.getItem(storageKey(id))) || {}; } catch (e) { return {}; }
+  }
+
+  function writeStored(id, answers) {
     var empty = Object.keys(answers).length === 0;
-    if (empty) window.localStorage.removeItem(storageKey(lang, id));
-    else window.localStorage.setItem(storageKey(lang, id), JSON.stringify(answers));
+    if (empty) window.localStorage.removeItem(storageKey(id));
+    else window.localStorage.setItem(storageKey(id), JSON.stringify(answers));
   }
 
   function controls(form) {
     return Array.prototype.filter.call(form.elements, function (el) {
-      return el.name && (el.tagName === "TEXTAREA" || (el.tagName === "INPUT" && el.type === "text"));
+      return el.name && (el.tagName === "TEXTAREA" ||
+                         (el.tagName === "INPUT" && (el.type === "text" || el.type === "checkbox")));
     });
   }
 
+  /* A ticked box is saved as its value ("✓"); any text saved under a box's name ticks it. */
   function answersOf(form) {
     var answers = Object.create(null);
-    controls(form).forEach(function (el) { if (el.value.trim() !== "") answers[el.name] = el.value; });
+    controls(form).forEach(function (el) {
+      if (el.type === "checkbox") { if (el.checked) answers[el.name] = el.value; }
+      else if (el.value.trim() !== "") answers[el.name] = el.value;
+    });
     return answers;
   }
 
   function fill(form, answers) {
     controls(form).forEach(function (el) {
       var value = hasOwn(answers, el.name) ? answers[el.name] : "";
-      el.value = typeof value === "string" ? value : "";
+      if (el.type === "checkbox") el.checked = typeof value === "string" && value !== "";
+      else el.value = typeof value === "string" ? value : "";
     });
   }
 
-  function formsFor(lang, id) {
-    return Array.prototype.slice.call(
-      document.querySelectorAll('form.bdw-worksheet[data-worksheet="' + id + '"][data-lang="' + lang + '"]'));
+  function formsFor(id) {
+    return Array.prototype.slice.call(document.querySelectorAll('form.bdw-worksheet[data-worksheet="' + id + '"]'));
   }
 
   function announce(tools, text) {
@@ -76,7 +118,7 @@
 
   function exportFile(lang, ids) {
     var worksheets = {};
-    ids.forEach(function (id) { worksheets[id] = readStored(lang, id); });
+    ids.forEach(function (id) { migrate(id, lang); worksheets[id] = readStored(id); });
     return { format: FORMAT, version: VERSION, lang: lang, exported: new Date().toISOString(), worksheets: worksheets };
   }
 
@@ -90,7 +132,6 @@
     if (!isRecord(data) || data.format !== FORMAT || data.version !== VERSION || !isRecord(data.worksheets)) {
       return { error: "foreign", skipped: [] };
     }
-    if (data.lang !== lang) return { error: "other-language", skipped: [] };
     var accepted = Object.create(null);
     var skipped = [];
     var ids = Object.keys(data.worksheets);
@@ -135,15 +176,15 @@
       var result;
       try { result = parseImport(String(reader.result), lang, known); } catch (e) { result = { error: "foreign", skipped: [] }; }
       if (result.error) {
-        var key = { "bad-json": "badJson", "foreign": "foreign", "other-language": "otherLanguage", "no-match": "noMatch" }[result.error];
+        var key = { "bad-json": "badJson", "foreign": "foreign", "no-match": "noMatch" }[result.error];
         status.setAttribute("role", "alert");
         announce(tools, tools.dataset[key] + skippedText(tools, result.skipped));
         return;
       }
       try {
         Object.keys(result.worksheets).forEach(function (id) {
-          writeStored(lang, id, result.worksheets[id]);
-          formsFor(lang, id).forEach(function (form) { fill(form, result.worksheets[id]); });
+          writeStored(id, result.worksheets[id]);
+          formsFor(id).forEach(function (form) { fill(form, result.worksheets[id]); });
         });
       } catch (e) {
         announce(tools, tools.dataset.saveFailed);
@@ -155,6 +196,102 @@
       if (done) done();
     };
     reader.readAsText(file);
+  }
+
+  function loadDocx() {
+    if (window.docx) return Promise.resolve(window.docx);
+    if (!docxLoading) {
+      docxLoading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = SCRIPT.replace(/bdw-worksheets\.js(\?.*)?$/, "vendor/docx.min.js");
+        script.onload = function () { if (window.docx) resolve(window.docx); else reject(new Error("docx")); };
+        script.onerror = function () { docxLoading = null; reject(new Error("docx")); };
+        document.head.appendChild(script);
+      });
+    }
+    return docxLoading;
+  }
+
+  /* A Word document of worksheets and their answers: sheets = [{outline, answers}], where an
+     outline (made at build time, see worksheets.outline) gives titles, labels, rows and the name
+     each answer is saved under. */
+  function wordDocument(d, lang, sheets) {
+    var language = { value: LOCALES[lang] || lang };
+    function para(text, options) {
+      var lines = String(text || "").split("\n");
+      return new d.Paragraph(Object.assign({
+        children: lines.map(function (line, i) {
+          return new d.TextRun(Object.assign({ text: line, break: i > 0 ? 1 : 0, language: language }, options && options.run));
+        })
+      }, options && options.paragraph));
+    }
+    function cell(children, header) {
+      return new d.TableCell({ children: children, shading: header ? { fill: "E8E8E8", type: d.ShadingType.CLEAR, color: "auto" } : undefined });
+    }
+    function box(text) {
+      return new d.Table({ width: { size: 100, type: d.WidthType.PERCENTAGE },
+                           rows: [new d.TableRow({ children: [cell([para(text)])] })] });
+    }
+    return new d.Document({
+      creator: "CERIC",
+      title: sheets.length === 1 ? sheets[0].outline.title : document.title,
+      styles: { default: { document: { run: { font: "Arial", size: 22, language: language } } } },
+      sections: sheets.map(function (sheet) {
+        var o = sheet.outline, answers = sheet.answers || {};
+        var children = [para(o.sheet + " – " + o.title, { paragraph: { heading: d.HeadingLevel.HEADING_1 } }),
+                        para(o.intro)];
+        o.fields.forEach(function (field) {
+          children.push(para(field.label, { paragraph: { heading: d.HeadingLevel.HEADING_2 } }));
+          if (field.help) children.push(para(field.help, { run: { italics: true } }));
+          if (field.kind === "lines") {
+            children.push(box(answers[field.name] || ""));
+          } else if (field.kind === "list") {
+            field.names.forEach(function (name, i) { children.push(para((i + 1) + ". " + (answers[name] || ""))); });
+          } else {
+            var header = field.columns.map(function (c) { return cell([para(c.label, { run: { bold: true } })], true); });
+            if (field.row_heads) header.unshift(cell([para("")], true));
+            var rows = [new d.TableRow({ tableHeader: true, children: header })];
+            field.rows.forEach(function (row) {
+              var cells = row.names.map(function (name, i) {
+                var value = answers[name] || "";
+                if (field.columns[i].tick) return cell([para(value ? "\u2612" : "\u2610")]);
+                if (row.cells && row.cells.length) return cell([para(row.cells[i], { run: { bold: true } }), para(value)]);
+                return cell([para(value)]);
+              });
+              if (field.row_heads) cells.unshift(cell([para(row.heading, { run: { bold: true } })]));
+              rows.push(new d.TableRow({ children: cells }));
+            });
+            children.push(new d.Table({ width: { size: 100, type: d.WidthType.PERCENTAGE }, rows: rows }));
+          }
+        });
+        return {
+          properties: { page: { size: { width: 12240, height: 15840,
+                                        orientation: o.landscape ? d.PageOrientation.LANDSCAPE : d.PageOrientation.PORTRAIT } } },
+          children: children
+        };
+      })
+    });
+  }
+
+  function downloadWord(tools, lang, filename, sheets) {
+    var status = tools.querySelector(".bdw-tools__status");
+    loadDocx().then(function (d) {
+      return d.Packer.toBlob(wordDocument(d, lang, sheets));
+    }).then(function (blob) {
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = filename;
+      document.body.appendChild(link);
+      link.click();
+      window.setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+    }).catch(function () {
+      if (status) status.setAttribute("role", "alert");
+      announce(tools, tools.dataset.wordFailed);
+    });
+  }
+
+  function outlines(tools) {
+    try { return JSON.parse(tools.getAttribute("data-outline") || "[]"); } catch (e) { return []; }
   }
 
   function fieldNames(form) { return controls(form).map(function (el) { return el.name; }); }
@@ -177,21 +314,23 @@
     var id = form.getAttribute("data-worksheet");
     var lang = form.getAttribute("data-lang");
     var tools = document.querySelector('.bdw-tools[data-for="' + form.id + '"]');
-    fill(form, readStored(lang, id));
+    migrate(id, lang);
+    fill(form, readStored(id));
     var timer = null;
-    form.addEventListener("input", function () {
+    form.addEventListener("input", save);  /* typing, and ticking a box, both fire it */
+    function save() {
       window.clearTimeout(timer);
       timer = window.setTimeout(function () {
         var answers = answersOf(form);
         try {
-          writeStored(lang, id, answers);
+          writeStored(id, answers);
           announce(tools, tools ? tools.dataset.saved : "");
         } catch (e) {
           announce(tools, tools ? tools.dataset.saveFailed : "");
         }
-        formsFor(lang, id).forEach(function (other) { if (other !== form) fill(other, answers); });
+        formsFor(id).forEach(function (other) { if (other !== form) fill(other, answers); });
       }, 300);
-    });
+    }
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     if (!tools) return;
     tools.querySelectorAll("[data-needs-js]").forEach(function (el) { el.hidden = false; });
@@ -202,10 +341,14 @@
         case "print-blank": printAs(true); break;
         case "print-filled": printAs(false); break;
         case "export": download(id + "-" + lang + ".json", exportFile(lang, [id])); break;
+        case "word":
+          downloadWord(tools, lang, id + "-" + lang + ".docx",
+                       outlines(tools).map(function (o) { return { outline: o, answers: readStored(o.id) }; }));
+          break;
         case "clear":
           if (window.confirm(tools.dataset.clearConfirm)) {
-            window.localStorage.removeItem(storageKey(lang, id));
-            formsFor(lang, id).forEach(function (f) { fill(f, {}); });
+            window.localStorage.removeItem(storageKey(id));
+            formsFor(id).forEach(function (f) { fill(f, {}); });
             announce(tools, tools.dataset.cleared);
           }
           break;
@@ -227,8 +370,13 @@
     var known = new Map(Object.keys(fields).map(function (id) { return [id, fields[id]]; }));
     tools.querySelectorAll("[data-needs-js]").forEach(function (el) { el.hidden = false; });
     tools.addEventListener("click", function (event) {
-      var action = event.target.closest("[data-action='export-all']");
-      if (action) download("worksheets-" + lang + ".json", exportFile(lang, ids));
+      var action = event.target.closest("[data-action='export-all'], [data-action='word-all']");
+      if (!action) return;
+      if (action.getAttribute("data-action") === "export-all") download("worksheets-" + lang + ".json", exportFile(lang, ids));
+      else downloadWord(tools, lang, "worksheets-" + lang + ".docx", outlines(tools).map(function (o) {
+        migrate(o.id, lang);
+        return { outline: o, answers: readStored(o.id) };
+      }));
     });
     tools.querySelectorAll('input[data-action="import"]').forEach(function (input) {
       input.addEventListener("change", function () {
@@ -252,6 +400,92 @@
     window.addEventListener("load", function () { document.querySelectorAll("textarea.bdw-lines").forEach(grow); });
   }
 
+  /* My plan: every answer of the planning worksheets and the communication plan, under its
+     question, in order. Built with textContent only: answers are shown, never parsed as markup. */
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function planField(field, answers) {
+    var node = null;
+    if (field.kind === "lines") {
+      if (answers[field.name]) node = el("p", "bdw-plan__answer", answers[field.name]);
+    } else if (field.kind === "list") {
+      if (field.names.some(function (name) { return answers[name]; })) {
+        node = el("ol", "bdw-plan__list");
+        field.names.forEach(function (name, i) {
+          if (!answers[name]) return;
+          var li = node.appendChild(el("li", "bdw-plan__answer", answers[name]));
+          li.value = i + 1;  /* the item's own number, even when an earlier one is empty */
+        });
+      }
+    } else {
+      var rows = field.rows.filter(function (row) { return row.names.some(function (name) { return answers[name]; }); });
+      if (rows.length) {
+        node = el("table", "bdw-plan__table");
+        var head = el("tr");
+        if (field.row_heads) head.appendChild(el("td"));
+        field.columns.forEach(function (c) { var th = el("th", "", c.label); th.scope = "col"; head.appendChild(th); });
+        node.appendChild(el("thead")).appendChild(head);
+        var body = node.appendChild(el("tbody"));
+        rows.forEach(function (row) {
+          var tr = body.appendChild(el("tr"));
+          if (field.row_heads) { var th = el("th", "", row.heading); th.scope = "row"; tr.appendChild(th); }
+          row.names.forEach(function (name, i) {
+            var value = answers[name] || "";
+            var text = field.columns[i].tick ? (value ? "\u2612" : "\u2610") : value;
+            var td = tr.appendChild(el("td", "bdw-plan__answer"));
+            if (row.cells && row.cells.length) td.appendChild(el("strong", "", row.cells[i] + " "));
+            td.appendChild(document.createTextNode(text));
+          });
+        });
+      }
+    }
+    if (!node) return null;
+    var wrap = el("div", "bdw-plan__field");
+    wrap.appendChild(el("h4", "", field.label));
+    wrap.appendChild(node);
+    return wrap;
+  }
+
+  function setUpPlan(root) {
+    var lang = root.getAttribute("data-lang");
+    var plan = JSON.parse(root.getAttribute("data-plan"));
+    var body = root.querySelector(".bdw-worksheet-plan__body");
+    root.querySelectorAll("[data-needs-js]").forEach(function (node) { node.hidden = false; });
+    root.querySelectorAll("[data-no-js]").forEach(function (node) { node.hidden = true; });
+    var sheets = plan.map(function (part) {
+      migrate(part.outline.id, lang);
+      return { outline: part.outline, answers: readStored(part.outline.id) };
+    });
+    plan.forEach(function (part, n) {
+      var section = body.appendChild(el("section", "bdw-plan__part"));
+      section.setAttribute("data-worksheet", part.outline.id);
+      section.appendChild(el("h2", "", part.heading));
+      section.appendChild(el("h3", "", part.outline.title));
+      var found = 0;
+      part.outline.fields.forEach(function (field) {
+        var node = planField(field, sheets[n].answers);
+        if (node) { section.appendChild(node); found += 1; }
+      });
+      var more = el("p", "bdw-plan__open");
+      if (!found) more.appendChild(el("span", "bdw-plan__none", root.dataset.none + " "));
+      var link = el("a", "", root.dataset.open);
+      link.href = part.href;
+      more.appendChild(link);
+      section.appendChild(more);
+    });
+    root.addEventListener("click", function (event) {
+      var action = event.target.closest("[data-action]");
+      if (!action) return;
+      if (action.getAttribute("data-action") === "plan-print") window.print();
+      if (action.getAttribute("data-action") === "plan-word") downloadWord(root, lang, "plan-" + lang + ".docx", sheets);
+    });
+  }
+
   function start() {
     growWithAnswers();
     setPaper("letter");
@@ -261,6 +495,7 @@
     });
     document.querySelectorAll("form.bdw-worksheet").forEach(setUpForm);
     document.querySelectorAll(".bdw-tools--all").forEach(setUpAll);
+    document.querySelectorAll(".bdw-worksheet-plan").forEach(setUpPlan);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
