@@ -86,6 +86,14 @@ def make_pdfs(site: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def make_documents(site: Path) -> subprocess.CompletedProcess[str]:
+    """What `make build` runs after MkDocs: documents, share graphics, then the offline copy."""
+    return subprocess.run(
+        [sys.executable, "-m", "bdw_guide", "documents", "--site", str(site), "--cache", str(ROOT / ".cache")],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+
+
 def make_offline_copy(site: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "bdw_guide", "offline", "--site", str(site), "--cache", str(ROOT / ".cache" / "offline")],
@@ -134,16 +142,17 @@ def site(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureReques
         if not status.exists():
             result = mkdocs_build(ROOT, out)
             output, ok = result.stdout + result.stderr, result.returncode == 0
+            steps = []
             if ok and HAS_CHROMIUM and _browser_tests_selected(request.session):
-                pdfs = make_pdfs(out)
-                output, ok = output + pdfs.stdout + pdfs.stderr, pdfs.returncode == 0
+                steps = [make_documents]  # everything make build makes after MkDocs, in one process
                 (shared / "site-pdfs").touch()
-            if ok and HAS_CHROMIUM:  # share graphics (cached by content, so a warm run makes none)
-                made = make_graphics(out)
+            elif ok:  # no PDFs: the share graphics where Chromium exists, then the offline copy
+                steps = [make_graphics, make_offline_copy] if HAS_CHROMIUM else [make_offline_copy]
+            for step in steps:
+                made = step(out)
                 output, ok = output + made.stdout + made.stderr, made.returncode == 0
-            if ok:  # the offline copy (a second build, cached by content like the PDFs)
-                offline = make_offline_copy(out)
-                output, ok = output + offline.stdout + offline.stderr, offline.returncode == 0
+                if not ok:
+                    break
             log.write_text(output, encoding="utf-8")
             status.write_text("built" if ok else "failed", encoding="utf-8")
     assert status.read_text(encoding="utf-8") == "built", log.read_text(encoding="utf-8")

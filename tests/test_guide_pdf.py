@@ -19,7 +19,9 @@ GUIDE = load_guide(ROOT)
 LANGS = {"fr": "", "en": "en/"}
 PT = {"letter": (612, 792), "a4": (595.28, 841.89)}
 
-pytestmark = pytest.mark.skipif(not HAS_CHROMIUM, reason="PDFs need /usr/bin/chromium (never skipped under CI=true)")
+# The PDFs are made with the browser tests (Chromium prints them): not in make test-fast, never
+# skipped under CI=true (the site fixture fails there if Chromium is missing).
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(not HAS_CHROMIUM, reason="PDFs need Chromium")]
 
 
 def squash(text: str) -> str:

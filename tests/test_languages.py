@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from bdw_guide.models import Text
 from bdw_guide.render import TEMPLATES
+from bdw_guide.worksheets import PAPERS
 
 from conftest import GUIDE, ROOT
 
@@ -42,9 +43,14 @@ def all_texts() -> list[tuple[str, Text]]:
 
 def test_every_template_string_exists_in_ui_yml():
     used = set()
+    prefixes = set()  # t("paper_" ~ paper): a key made from a prefix and a value
     for template in TEMPLATES.glob("*.html"):
-        used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+)["']""", template.read_text(encoding="utf-8")))
+        text = template.read_text(encoding="utf-8")
+        used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+)["']\s*[,)]""", text))
+        prefixes |= set(re.findall(r"""\bt\(\s*["']([a-z_]+_)["']\s*~""", text))
     assert used, "no t('...') call found: the scan is broken"
+    assert prefixes == {"paper_"}, prefixes
+    used |= {f"paper_{paper}" for paper in PAPERS}
     missing = used - set(GUIDE.ui)
     assert not missing, f"used in templates but missing from data/ui.yml: {sorted(missing)}"
 

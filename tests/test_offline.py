@@ -59,8 +59,11 @@ def test_the_zip_holds_every_page_of_both_languages_and_every_pdf(site, copy):
     assert not missing
     assert {p.parts[0] == "en" for p in map(Path, online_pages(site))} == {True, False}
     pdfs = sorted(p.relative_to(site) for p in site.rglob("*.pdf"))
-    assert len(pdfs) == 2 * 2 * (len(GUIDE.worksheets) + 1)  # both languages and papers, packs included
-    for rel in pdfs:
+    # both languages and papers: every worksheet, the pack and the whole guide
+    assert len(pdfs) == 2 * 2 * (len(GUIDE.worksheets) + 2)
+    documents = pdfs + sorted(p.relative_to(site) for p in site.rglob("*.docx"))
+    assert len(documents) == len(pdfs) + 2 * (len(GUIDE.worksheets) + 1)  # Word: each sheet and the pack
+    for rel in documents:
         assert (copy / rel).read_bytes() == (site / rel).read_bytes(), rel
     for prefix in LANGS.values():  # each language's search index as a script, where its pages' base points
         assert (copy / prefix / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index = {")

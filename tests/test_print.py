@@ -6,6 +6,7 @@ The pages are read as text (pypdf) and as pixels (poppler's pdftoppm renders the
 """
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -25,8 +26,12 @@ LANGS = {"fr": "", "en": "en/"}
 PAPERS = ("letter", "a4")
 DPI = 72  # one pixel per point: PDF coordinates (pt) and pixels agree
 
-pytestmark = pytest.mark.skipif(not HAS_CHROMIUM, reason="PDFs need /usr/bin/chromium (never skipped under CI=true)")
-needs_poppler = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils (installed by .ci/run)")
+# The PDFs are made with the browser tests (Chromium prints them): not in make test-fast, never
+# skipped under CI=true (the site fixture fails there if Chromium is missing).
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(not HAS_CHROMIUM, reason="PDFs need Chromium")]
+# pdftoppm reads the printed pages as pixels; .ci/run installs it, so under CI=true it is never skipped.
+needs_poppler = pytest.mark.skipif(shutil.which("pdftoppm") is None and os.environ.get("CI") != "true",
+                                   reason="needs poppler-utils (installed by .ci/run)")
 
 
 def squash(text: str) -> str:

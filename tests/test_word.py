@@ -12,11 +12,10 @@ from bdw_guide.loader import load_guide
 from bdw_guide.text_rules import plain_text
 from bdw_guide.worksheets import DOCX_PACK_PATH, DOCX_PATH, landscape, sheet_number
 
-from conftest import HAS_CHROMIUM, ROOT
+from conftest import ROOT, needs_pdfs
 
 GUIDE = load_guide(ROOT)
 LANGS = {"fr": "", "en": "en/"}
-needs_pdfs = pytest.mark.skipif(not HAS_CHROMIUM, reason="the documents step runs with the PDFs (needs Chromium)")
 VENDORED = ROOT / "overrides/assets/javascripts/vendor/docx.min.js"
 
 

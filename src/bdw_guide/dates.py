@@ -78,6 +78,10 @@ SOURCES: dict[str, Sources] = {
     "calendar-file": lambda g, arg, lang: [],  # a download link: the page's text is its own file
     "offline-copy": lambda g, arg, lang: [],  # a download link: the page's text is its own file
     "home-entries": lambda g, arg, lang: ["data/audiences.yml"],  # entries: links, named from the audiences
+    "guide-pdf": lambda g, arg, lang: [],  # a download link: the page's text is its own file
+    "my-plan": lambda g, arg, lang: _worksheet_files(g, [w for w in g.worksheets
+                                                         if w.data.used_on.startswith("question-")
+                                                         or w.data.used_on == "communication-plan"]),
 }
 
 

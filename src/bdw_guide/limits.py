@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import yaml
 
 # The largest real data file is under 20 KB; a person never writes a tenth of a megabyte of YAML.
-MAX_DATA_BYTES = 256 * 1024
+MAX_DATA_BYTES = 512 * 1024
 # The deepest real file (a worksheet: fields > field > columns > heading > fr) nests 5 blocks.
 MAX_DEPTH = 10
 
