@@ -37,8 +37,9 @@ $(NODE_STAMP): package-lock.json
 $(AUDIT_STAMP): audit/package-lock.json
 	cd audit && npm ci --no-audit --no-fund
 
-lint: $(STAMP) ## ruff and mypy (configured in pyproject.toml); no type: ignore without its reason
+lint: $(STAMP) ## ruff (lint and format check) and mypy (configured in pyproject.toml); no type: ignore without its reason
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	@! grep -rnE "type: ignore(\[[^]]*\])?[[:space:]]*$$" src tests scripts hooks \
 		|| (echo "a type: ignore needs its reason beside it (# type: ignore[code]  # why)"; false)

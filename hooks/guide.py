@@ -12,6 +12,7 @@ flag (`_is_nested_build`) and the `nav_translations` of its languages
 (`_translate_nav`). Each fails the build with a clear line if the plugin
 changes (tests/test_theme_coupling.py checks both against the installed plugin).
 """
+
 from __future__ import annotations
 
 import logging
@@ -49,8 +50,10 @@ def _is_nested_build(config: MkDocsConfig) -> bool:
     if plugin is None:
         return False
     if not isinstance(getattr(plugin, "building", None), bool):
-        raise PluginError("mkdocs-static-i18n has no 'building' flag any more: hooks/guide.py cannot tell the "
-                          "outer build from a language build; adapt _is_nested_build to the installed version")
+        raise PluginError(
+            "mkdocs-static-i18n has no 'building' flag any more: hooks/guide.py cannot tell the "
+            "outer build from a language build; adapt _is_nested_build to the installed version"
+        )
     return plugin.building
 
 
@@ -61,8 +64,10 @@ def _translate_nav(config: MkDocsConfig, session: site_build.BuildSession) -> No
         return
     for lang in plugin.config["languages"]:
         if "nav_translations" not in lang:
-            raise PluginError("mkdocs-static-i18n's languages have no 'nav_translations' option any more: "
-                              "navigation section titles would stay untranslated keys; adapt _translate_nav")
+            raise PluginError(
+                "mkdocs-static-i18n's languages have no 'nav_translations' option any more: "
+                "navigation section titles would stay untranslated keys; adapt _translate_nav"
+            )
         lang["nav_translations"] = session.nav_titles(str(lang["locale"]))
 
 
@@ -116,8 +121,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if plugin:
         for lang in plugin.config["languages"]:
             if isinstance(config.theme.get("palette"), list):  # the colour-scheme toggles, named per language
-                lang["theme"] = {**(lang.get("theme") or {}),
-                                 "palette": _session.palette_toggles(str(lang["locale"]), len(config.theme["palette"]))}
+                lang["theme"] = {
+                    **(lang.get("theme") or {}),
+                    "palette": _session.palette_toggles(str(lang["locale"]), len(config.theme["palette"])),
+                }
     return config
 
 
@@ -129,8 +136,10 @@ def on_nav(nav, config: MkDocsConfig, files):
     keys = set(_session.nav_titles(_language(config)))
     untranslated = [item.title for item in _sections(nav.items) if item.title in keys]
     if untranslated:
-        raise PluginError(f"navigation sections {untranslated} kept their data/ui.yml key as title: "
-                          "mkdocs-static-i18n no longer applies nav_translations; adapt _translate_nav")
+        raise PluginError(
+            f"navigation sections {untranslated} kept their data/ui.yml key as title: "
+            "mkdocs-static-i18n no longer applies nav_translations; adapt _translate_nav"
+        )
     return nav
 
 
@@ -147,8 +156,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
     page.edit_url = _session.page_edit_url(page.file.src_uri, markdown, page.edit_url)
     # Shown by partials/source-file.html (always set here, never taken from front matter); the same
     # date becomes the page's lastmod in the sitemap.
-    page.meta["bdw_date_modified"] = _session.date_modified(markdown, _language(config), page.file.src_uri,
-                                                            page.canonical_url)
+    page.meta["bdw_date_modified"] = _session.date_modified(
+        markdown, _language(config), page.file.src_uri, page.canonical_url
+    )
     page.meta["bdw_address"] = _session.print_address(_language(config), page.canonical_url)  # shown in print
     try:
         return _session.page_markdown(markdown, _language(config), page.url, page.file.src_uri)

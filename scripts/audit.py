@@ -4,6 +4,7 @@ checker, bytes and requests on first load, and Lighthouse scores (desktop and mo
 Called by `scripts/bench.py --audit` (`make audit`). Needs Java (Nu checker), npm packages
 (`npm ci` in audit/: vnu-jar, lighthouse) and Chromium (found by bdw_guide.browser).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -25,8 +26,13 @@ CHROMIUM = browser.path()
 TOOLS = ROOT / "audit" / "node_modules"  # npm ci in audit/ (make audit), never by make test
 VNU = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LIGHTHOUSE = TOOLS / ".bin" / "lighthouse"
-PAGE_TYPES = {"home": "", "audience": "messages/audiences/public/", "overview": "messages/overview/",
-              "question": "planning/question-2/", "worksheet": "worksheets/question-2/"}
+PAGE_TYPES = {
+    "home": "",
+    "audience": "messages/audiences/public/",
+    "overview": "messages/overview/",
+    "question": "planning/question-2/",
+    "worksheet": "worksheets/question-2/",
+}
 LANG_PREFIX = {"fr": "", "en": "en/"}
 GOAL_EXTRA_KB = 15
 # Markup the theme itself emits in base.html, its main template, which we do not fork: the drawer
@@ -40,15 +46,21 @@ def stock_config(expanded_docs: Path, out: Path) -> Path:
     hooks and an empty overrides folder (our stylesheets and scripts are added by overrides/main.html)."""
     empty = expanded_docs.parent / "no-overrides"
     empty.mkdir(exist_ok=True)
-    out.write_text(f"INHERIT: mkdocs.yml\nhooks: []\ndocs_dir: {expanded_docs}\ntheme:\n  custom_dir: {empty}\n",
-                   encoding="utf-8")
+    out.write_text(
+        f"INHERIT: mkdocs.yml\nhooks: []\ndocs_dir: {expanded_docs}\ntheme:\n  custom_dir: {empty}\n", encoding="utf-8"
+    )
     return out
 
 
 def build(config: Path, site: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run(["mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], check=True, env=env,
-                   cwd=ROOT, capture_output=True)
+    subprocess.run(
+        ["mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+        check=True,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+    )
 
 
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
@@ -67,8 +79,11 @@ def serve(site: Path) -> Iterator[str]:
             path = Path(self.translate_path(self.path))
             if path.is_dir():
                 path = path / "index.html"
-            if path.suffix not in COMPRESSIBLE or not path.is_file() or "gzip" not in self.headers.get(
-                    "Accept-Encoding", ""):
+            if (
+                path.suffix not in COMPRESSIBLE
+                or not path.is_file()
+                or "gzip" not in self.headers.get("Accept-Encoding", "")
+            ):
                 return super().do_GET()
             body = gzip.compress(path.read_bytes(), 6)
             self.send_response(200)
@@ -88,12 +103,18 @@ def serve(site: Path) -> Iterator[str]:
 
 def nu_check(site: Path) -> tuple[list[str], int]:
     """(errors, errors filtered out as theme-only markup)."""
-    run = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json",
-                          str(site)], capture_output=True, text=True)
+    run = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json", str(site)],
+        capture_output=True,
+        text=True,
+    )
     messages = json.loads(run.stderr or run.stdout or '{"messages": []}')["messages"]
     errors = [m for m in messages if m.get("type") == "error"]
-    kept = [f"{Path(m.get('url', '')).as_posix().split(site.name + '/')[-1]}:{m.get('lastLine', '?')}: {m['message']}"
-            for m in errors if not all(part in m["message"] + m.get("extract", "") for part in VNU_THEME_ONLY)]
+    kept = [
+        f"{Path(m.get('url', '')).as_posix().split(site.name + '/')[-1]}:{m.get('lastLine', '?')}: {m['message']}"
+        for m in errors
+        if not all(part in m["message"] + m.get("extract", "") for part in VNU_THEME_ONLY)
+    ]
     return kept, len(errors) - len(kept)
 
 
@@ -123,8 +144,14 @@ def first_load(base: str, path: str) -> dict[str, int]:
 
 def lighthouse(url: str, preset: str) -> dict[str, int]:
     with tempfile.NamedTemporaryFile(suffix=".json") as report:
-        args = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={report.name}", "--quiet",
-                f"--chrome-flags={browser.command_line_flags()}"]
+        args = [
+            str(LIGHTHOUSE),
+            url,
+            "--output=json",
+            f"--output-path={report.name}",
+            "--quiet",
+            f"--chrome-flags={browser.command_line_flags()}",
+        ]
         if preset == "desktop":
             args.append("--preset=desktop")
         subprocess.run(args, check=True, capture_output=True, env={**os.environ, "CHROME_PATH": str(CHROMIUM)})
@@ -152,16 +179,19 @@ def audit(expand_docs, lighthouse_runs: bool = True) -> int:
         print("## Nu HTML checker (errors only)\n")
         for name, site in (("ours", ours), ("stock Material", stock)):
             errors, filtered = nu_check(site)
-            print(f"- {name}: {len(errors)} error(s); {filtered} filtered as the theme's own markup "
-                  "(autocomplete on its drawer and search checkboxes)")
+            print(
+                f"- {name}: {len(errors)} error(s); {filtered} filtered as the theme's own markup "
+                "(autocomplete on its drawer and search checkboxes)"
+            )
             for error in errors[:10]:
                 print(f"  - {error}")
             ok &= name != "ours" or not errors
 
-        print("\n## First load (gzip bytes, requests) and Lighthouse (performance/accessibility/"
-              "best practices/SEO)\n")
-        print("| page | ours KB | stock KB | added KB (without search index) | requests ours/stock | search index KB | "
-              "desktop ours | desktop stock | mobile ours | mobile stock |")
+        print("\n## First load (gzip bytes, requests) and Lighthouse (performance/accessibility/best practices/SEO)\n")
+        print(
+            "| page | ours KB | stock KB | added KB (without search index) | requests ours/stock | search index KB | "
+            "desktop ours | desktop stock | mobile ours | mobile stock |"
+        )
         print("|---|---|---|---|---|---|---|---|---|---|")
         with serve(ours) as ours_url, serve(stock) as stock_url:
             for kind, path in PAGE_TYPES.items():
@@ -177,17 +207,22 @@ def audit(expand_docs, lighthouse_runs: bool = True) -> int:
                         for variant, base in (("ours", ours_url), ("stock", stock_url)):
                             if lighthouse_runs:
                                 s = lighthouse(f"{base}/{prefix}{path}", preset)
-                                scores[preset, variant] = "/".join(str(s[c]) for c in (
-                                    "performance", "accessibility", "best-practices", "seo"))
+                                scores[preset, variant] = "/".join(
+                                    str(s[c]) for c in ("performance", "accessibility", "best-practices", "seo")
+                                )
                                 if variant == "ours":
                                     ok &= all(s[c] == 100 for c in ("accessibility", "best-practices", "seo"))
                                     ok &= s["performance"] == 100
                             else:
                                 scores[preset, variant] = "–"
-                    print(f"| {kind} ({lang}) | {a['bytes'] / 1024:.1f} | {b['bytes'] / 1024:.1f} | {added:+.1f} ({added_assets:+.1f}) | "
-                          f"{a['requests']}/{b['requests']} | {a['index'] / 1024:.1f} (stock {b['index'] / 1024:.1f}) | "
-                          f"{scores['desktop', 'ours']} | {scores['desktop', 'stock']} | "
-                          f"{scores['mobile', 'ours']} | {scores['mobile', 'stock']} |")
-    print(f"\nGoals: no Nu error in our pages; at most {GOAL_EXTRA_KB} KB gzip added per page; Lighthouse 100 in "
-          f"all four categories. {'All met.' if ok else 'NOT ALL MET (see above).'}")
+                    print(
+                        f"| {kind} ({lang}) | {a['bytes'] / 1024:.1f} | {b['bytes'] / 1024:.1f} | {added:+.1f} ({added_assets:+.1f}) | "
+                        f"{a['requests']}/{b['requests']} | {a['index'] / 1024:.1f} (stock {b['index'] / 1024:.1f}) | "
+                        f"{scores['desktop', 'ours']} | {scores['desktop', 'stock']} | "
+                        f"{scores['mobile', 'ours']} | {scores['mobile', 'stock']} |"
+                    )
+    print(
+        f"\nGoals: no Nu error in our pages; at most {GOAL_EXTRA_KB} KB gzip added per page; Lighthouse 100 in "
+        f"all four categories. {'All met.' if ok else 'NOT ALL MET (see above).'}"
+    )
     return 0 if ok else 1

@@ -14,6 +14,7 @@ ways (goals: 40 s cold, 3 s warm).
     python scripts/bench.py [--runs 5]
     python scripts/bench.py --audit [--no-lighthouse]   # make audit: Nu checker, page weight, Lighthouse
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,8 +53,12 @@ def expand_docs(out: Path) -> Path:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--audit", action="store_true", help="Nu checker, first-load weight and Lighthouse "
-                        "against stock Material built from the same Markdown (scripts/audit.py)")
+    parser.add_argument(
+        "--audit",
+        action="store_true",
+        help="Nu checker, first-load weight and Lighthouse "
+        "against stock Material built from the same Markdown (scripts/audit.py)",
+    )
     parser.add_argument("--documents", action="store_true", help="only the made files (PDFs, Word), cold and warm")
     parser.add_argument("--no-lighthouse", action="store_true", help="with --audit: skip the slow Lighthouse runs")
     args = parser.parse_args()
@@ -92,8 +97,10 @@ def main() -> int:
     print(f"median build, our hooks:          {ours:.3f} s")
     print(f"median build, plain Material+i18n: {plain:.3f} s")
     print(f"ratio: {ratio:.2f} (goal <= {GOAL})  {'OK' if ratio <= GOAL else 'OVER GOAL'}")
-    print(f"data loaded and validated: {loads} time(s) in {args.runs} builds "
-          f"= {loads / args.runs:.1f} per build of both languages")
+    print(
+        f"data loaded and validated: {loads} time(s) in {args.runs} builds "
+        f"= {loads / args.runs:.1f} per build of both languages"
+    )
     bench_pdfs()
     bench_zensical(args.runs)
     return 0
@@ -120,15 +127,18 @@ def bench_zensical(runs: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         expanded = Path(tmp) / "expanded"
         expand_tree(ROOT, expanded)
-        commands = {"zensical": [str(bin_dir / "zensical"), "build", "--clean"],
-                    "mkdocs": [str(bin_dir / "mkdocs"), "build", "-q"]}
+        commands = {
+            "zensical": [str(bin_dir / "zensical"), "build", "--clean"],
+            "mkdocs": [str(bin_dir / "mkdocs"), "build", "-q"],
+        }
         projects = {}
         for name in commands:
             project = Path(tmp) / name
             shutil.copytree(expanded / "fr", project / "docs")
             config = single_language_config(ROOT, "fr", guide.ui)
-            (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
-                                                encoding="utf-8")
+            (project / "mkdocs.yml").write_text(
+                yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
+            )
             projects[name] = project
         for _ in range(runs + 1):  # the first round warms the disk cache and is dropped
             for name, command in commands.items():
@@ -138,8 +148,10 @@ def bench_zensical(runs: int) -> None:
         pages = sum(1 for _ in (projects["zensical"] / "site").rglob("index.html"))
     zensical, mkdocs = statistics.median(times["zensical"][1:]), statistics.median(times["mkdocs"][1:])
     print(f"Zensical vs MkDocs + Material, the expanded French tree ({pages} pages), one process per build:")
-    print(f"  median zensical build --clean: {zensical:.3f} s; mkdocs build: {mkdocs:.3f} s; "
-          f"ratio {zensical / mkdocs:.2f}")
+    print(
+        f"  median zensical build --clean: {zensical:.3f} s; mkdocs build: {mkdocs:.3f} s; "
+        f"ratio {zensical / mkdocs:.2f}"
+    )
 
 
 def bench_pdfs() -> None:
@@ -160,11 +172,29 @@ def bench_pdfs() -> None:
         for label in ("cold", "warm"):
             timings_file = Path(tmp) / f"{label}.json"
             started = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-                           cwd=ROOT, check=True)
-            done = subprocess.run([sys.executable, "-m", "bdw_guide", "documents", "--site", str(site), "--cache",
-                                   str(cache), "--timings", str(timings_file)],
-                                  cwd=ROOT, check=True, capture_output=True, text=True)
+            subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+                cwd=ROOT,
+                check=True,
+            )
+            done = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "bdw_guide",
+                    "documents",
+                    "--site",
+                    str(site),
+                    "--cache",
+                    str(cache),
+                    "--timings",
+                    str(timings_file),
+                ],
+                cwd=ROOT,
+                check=True,
+                capture_output=True,
+                text=True,
+            )
             seconds = time.perf_counter() - started
             runs[label] = (seconds, done.stdout.strip().splitlines(), json.loads(timings_file.read_text()))
     cold, warm = runs["cold"], runs["warm"]

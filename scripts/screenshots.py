@@ -7,6 +7,7 @@ each page type, language, colour scheme and screen (laptop 1280 x 800, phone 390
 the page from its top (at most MAX_HEIGHT pixels high): screenshots/<type>-<lang>-<scheme>-<screen>.png.
 Needs Chromium (see bdw_guide/browser.py; BDW_CHROMIUM names another) and Playwright for Python.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -61,12 +62,17 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 def build(site: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-                   cwd=ROOT, env=env, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
 
 
-def shoot(site: Path, out: Path, only: set[str] | None = None, max_height: int = MAX_HEIGHT,
-          browser=None) -> list[Path]:
+def shoot(
+    site: Path, out: Path, only: set[str] | None = None, max_height: int = MAX_HEIGHT, browser=None
+) -> list[Path]:
     """Serve `site` and write the PNGs into `out`; `browser` is a Playwright Chromium (one is started
     when none is given)."""
     handler = functools.partial(_Handler, directory=str(site))
@@ -93,8 +99,13 @@ def _shoot_all(browser, base: str, out: Path, only: set[str] | None, max_height:
     written = []
     for screen, viewport in SCREENS.items():
         for scheme in SCHEMES:
-            context = browser.new_context(viewport=viewport, color_scheme=scheme, is_mobile=screen == "phone",
-                                          has_touch=screen == "phone", device_scale_factor=1)
+            context = browser.new_context(
+                viewport=viewport,
+                color_scheme=scheme,
+                is_mobile=screen == "phone",
+                has_touch=screen == "phone",
+                device_scale_factor=1,
+            )
             page = context.new_page()
             for kind, path in PAGES.items():
                 if only and kind not in only:
@@ -105,9 +116,11 @@ def _shoot_all(browser, base: str, out: Path, only: set[str] | None, max_height:
                     page.wait_for_load_state("load")
                     height = min(page.evaluate("document.documentElement.scrollHeight"), max_height)
                     target = out / f"{kind}-{lang}-{scheme}-{screen}.png"
-                    page.screenshot(path=str(target), full_page=True,
-                                    clip={"x": 0, "y": 0, "width": viewport["width"],
-                                          "height": max(height, viewport["height"])})
+                    page.screenshot(
+                        path=str(target),
+                        full_page=True,
+                        clip={"x": 0, "y": 0, "width": viewport["width"], "height": max(height, viewport["height"])},
+                    )
                     written.append(target)
             context.close()
     return written

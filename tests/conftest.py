@@ -1,5 +1,6 @@
 """Shared fixtures: the repository root, the loaded guide, a scratch copy of the repository, one strict
 build per test run (shared by every xdist worker), a built page parsed, a local server, a browser."""
+
 from __future__ import annotations
 
 import contextlib
@@ -39,6 +40,8 @@ def repo_root() -> Path:
 @pytest.fixture(scope="session")
 def guide() -> Guide:
     return GUIDE
+
+
 REPO_PARTS = ["mkdocs.yml", "docs", "data", "overrides", "hooks"]
 
 
@@ -59,7 +62,11 @@ def mkdocs_build(repo: Path, site: Path, lang: str = "fr") -> subprocess.Complet
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BDW_LANG": lang}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=repo, env=env, capture_output=True, text=True, timeout=300,
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -82,7 +89,10 @@ HAS_CHROMIUM = chromium.available()
 def make_pdfs(site: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "bdw_guide", "pdf", "--site", str(site), "--cache", str(ROOT / ".cache" / "pdf")],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -90,21 +100,48 @@ def make_documents(site: Path) -> subprocess.CompletedProcess[str]:
     """What `make build` runs after MkDocs: documents, share graphics, then the offline copy."""
     return subprocess.run(
         [sys.executable, "-m", "bdw_guide", "documents", "--site", str(site), "--cache", str(ROOT / ".cache")],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
 def make_offline_copy(site: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "bdw_guide", "offline", "--site", str(site), "--cache", str(ROOT / ".cache" / "offline")],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "bdw_guide",
+            "offline",
+            "--site",
+            str(site),
+            "--cache",
+            str(ROOT / ".cache" / "offline"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
 def make_graphics(site: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "bdw_guide", "graphics", "--site", str(site), "--cache", str(ROOT / ".cache" / "graphics")],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "bdw_guide",
+            "graphics",
+            "--site",
+            str(site),
+            "--cache",
+            str(ROOT / ".cache" / "graphics"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 

@@ -7,6 +7,7 @@ Markdown, a glossary expansion shown as a tooltip. `build_unchecked` builds that
 contributed-text rules switched off, as if the check had been skipped: whatever the page shows
 must then still be harmless, because the build sanitizes and escapes on its own.
 """
+
 from __future__ import annotations
 
 import os
@@ -53,15 +54,29 @@ A paragraph with an attribute list.
 # (file, text to replace, replacement): data texts of every kind.
 DATA_EDITS = [
     ("data/ui.yml", '  en: "Key messages"', '  en: "<script>window.__planted_nav=1</script>Key messages"'),
-    ("data/ui.yml", '  en: "Copy message"', f"  en: '<meta http-equiv=\"refresh\" content=\"0;url=https://{ELSEWHERE}/\">Copy'"),
-    ("data/ui.yml", '  en: "Opens this message’s file in GitHub’s editor"',
-     "  en: '<img src=x onerror=\"window.__planted_hint=1\">'"),
-    ("data/glossary.yml", "    en: Canadian Education and Research Institute for Counselling",
-     "    en: '<img src=x onerror=\"window.__planted_abbr=1\">'"),
-    ("data/activities/decision-maker-meetings.yml", "summary:\n", "summary:\n  en: |-\n    Read [this][x] first.\n"
-     "    {: onclick=\"window.__planted_summary=1\" }\n\n    [x]: javascript:window.__planted_summary_link=1\n"
-     "  fr: Lisez ceci.\n"
-     "summary_old:\n"),
+    (
+        "data/ui.yml",
+        '  en: "Copy message"',
+        f'  en: \'<meta http-equiv="refresh" content="0;url=https://{ELSEWHERE}/">Copy\'',
+    ),
+    (
+        "data/ui.yml",
+        '  en: "Opens this message’s file in GitHub’s editor"',
+        "  en: '<img src=x onerror=\"window.__planted_hint=1\">'",
+    ),
+    (
+        "data/glossary.yml",
+        "    en: Canadian Education and Research Institute for Counselling",
+        "    en: '<img src=x onerror=\"window.__planted_abbr=1\">'",
+    ),
+    (
+        "data/activities/decision-maker-meetings.yml",
+        "summary:\n",
+        "summary:\n  en: |-\n    Read [this][x] first.\n"
+        '    {: onclick="window.__planted_summary=1" }\n\n    [x]: javascript:window.__planted_summary_link=1\n'
+        "  fr: Lisez ceci.\n"
+        "summary_old:\n",
+    ),
 ]
 
 
@@ -113,8 +128,14 @@ def build_unchecked(repo: Path, site: Path, policy_only: bool = False) -> subpro
     """Build `repo` without the check (and, with `policy_only`, without any wall but the policy)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BDW_LANG": "en"}
     mode = "policy-only" if policy_only else "unchecked"
-    return subprocess.run([sys.executable, "-c", _UNCHECKED, str(site), mode], cwd=repo, env=env,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-c", _UNCHECKED, str(site), mode],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 # Planted scripts only (no redirect: a policy cannot stop one, only escaping can), for `policy_only`.

@@ -5,6 +5,7 @@ one page of each type, visible focus, reduced motion and 200 % zoom.
 axe-core comes from node_modules (`npm ci` from the committed lockfile). Like every browser test,
 these skip only where no Chromium or axe exists, and never under CI=true.
 """
+
 from __future__ import annotations
 
 import json
@@ -32,8 +33,11 @@ def _worksheet_shape(worksheet_id: str) -> tuple:
     if entry is None:  # the index, my plan
         return (worksheet_id,)
     fields = entry.data.fields
-    return (tuple(sorted({f.kind for f in fields})), any(c.tick for f in fields for c in f.columns or []),
-            any(f.cells for f in fields))
+    return (
+        tuple(sorted({f.kind for f in fields})),
+        any(c.tick for f in fields for c in f.columns or []),
+        any(f.cells for f in fields),
+    )
 
 
 def page_urls() -> list[str]:
@@ -56,8 +60,11 @@ def page_urls() -> list[str]:
                     continue
             elif family:
                 members = [p for p in pages if p.startswith(family + "/")]
-                picks = {members[0], members[-1]} if lang == "fr" else {members[min(1, len(members) - 1)],
-                                                                        members[len(members) // 2]}
+                picks = (
+                    {members[0], members[-1]}
+                    if lang == "fr"
+                    else {members[min(1, len(members) - 1)], members[len(members) // 2]}
+                )
                 if rel not in picks:
                     continue
             urls.append(prefix + (rel + "/" if rel else ""))
@@ -128,8 +135,10 @@ def test_axe_finds_nothing_on_any_page(axe_page, server, path):
     assert axe_page.csp_violations == [], path
 
 
-@pytest.mark.parametrize("path", ["", "en/messages/overview/", "planning/question-2/", "en/worksheets/swot/",
-                                  "case-studies/j-aime-mon-metier/"])
+@pytest.mark.parametrize(
+    "path",
+    ["", "en/messages/overview/", "planning/question-2/", "en/worksheets/swot/", "case-studies/j-aime-mon-metier/"],
+)
 def test_axe_finds_nothing_on_a_phone(browser, server, axe_source, path):
     """The narrow layout shows parts the wide one hides (the drawer navigation, the search button)."""
     context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
@@ -142,9 +151,19 @@ def test_axe_finds_nothing_on_a_phone(browser, server, axe_source, path):
 
 # One page of each type, in the dark scheme the system asks for and in the scheme the toggle sets
 # (the light pages above follow the test browser's default, light).
-DARK_PAGES = ["", "en/messages/audiences/public/", "messages/objectives/skills/", "en/messages/overview/",
-              "planning/question-2/", "en/worksheets/swot/", "getting-started/", "en/activities/op-ed/",
-              "case-studies/j-aime-mon-metier/", "en/partnership/", "404.html"]
+DARK_PAGES = [
+    "",
+    "en/messages/audiences/public/",
+    "messages/objectives/skills/",
+    "en/messages/overview/",
+    "planning/question-2/",
+    "en/worksheets/swot/",
+    "getting-started/",
+    "en/activities/op-ed/",
+    "case-studies/j-aime-mon-metier/",
+    "en/partnership/",
+    "404.html",
+]
 
 
 @pytest.mark.parametrize("path", DARK_PAGES)
@@ -195,6 +214,7 @@ def test_axe_finds_nothing_on_a_filtered_overview_and_a_filled_worksheet(page, s
 
 # -- keyboard --------------------------------------------------------------------------------------
 
+
 def focus_is_visible(page) -> bool:
     """The focused element shows a focus ring: an outline or a box shadow, not hidden."""
     return page.evaluate("""(() => {
@@ -226,7 +246,9 @@ def tab_to(page, predicate_js: str, limit: int = 200) -> list[str]:
 
 def test_keyboard_search_from_any_page(page, server):
     page.goto(f"{server}/en/background/")
-    tab_to(page, "el.matches('label.md-search__icon, .md-header__button[for=__search]') || el.matches('.md-search__input')")
+    tab_to(
+        page, "el.matches('label.md-search__icon, .md-header__button[for=__search]') || el.matches('.md-search__input')"
+    )
     if not page.evaluate("document.activeElement.matches('.md-search__input')"):
         page.keyboard.press("Enter")  # the magnifier (narrow screens) opens the search box
     assert page.evaluate("document.activeElement.matches('.md-search__input')")
@@ -291,8 +313,15 @@ def test_keyboard_language_switcher_on_a_case_study(page, server):
 
 # -- motion and zoom -------------------------------------------------------------------------------
 
-PAGE_TYPES = ["", "en/messages/audiences/public/", "messages/overview/", "en/planning/question-2/",
-              "worksheets/communication-plan/", "en/case-studies/j-aime-mon-metier/", "partnership/"]
+PAGE_TYPES = [
+    "",
+    "en/messages/audiences/public/",
+    "messages/overview/",
+    "en/planning/question-2/",
+    "worksheets/communication-plan/",
+    "en/case-studies/j-aime-mon-metier/",
+    "partnership/",
+]
 
 
 @pytest.mark.parametrize("path", PAGE_TYPES)

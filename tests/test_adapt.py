@@ -1,6 +1,7 @@
 """Adapt this message: every card lets its reader rework the message and its ask with their own
 organization and a local figure, counted on every platform as the platform counts; the panel needs the
 script, so the page hides it until the script shows it."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,7 +18,9 @@ GUIDE = load_guide(ROOT)
 
 
 def test_the_adapted_message_reads_message_figure_ask_signature_hashtag():
-    text = adapted_text(" The message. ", "The ask.", "#Tag", organization=" Career Hub ", figure="Here, 4 in 10 (survey).")
+    text = adapted_text(
+        " The message. ", "The ask.", "#Tag", organization=" Career Hub ", figure="Here, 4 in 10 (survey)."
+    )
     assert text == "The message.\n\nHere, 4 in 10 (survey).\n\nThe ask.\n\n— Career Hub\n\n#Tag"
     assert adapted_text("The message.", "The ask.", "#Tag") == "The message.\n\nThe ask.\n\n#Tag"
     assert adapted_text("", "The ask.", "#Tag", figure="  ") == "The ask.\n\n#Tag"
@@ -44,8 +47,9 @@ def test_every_card_offers_to_adapt_its_message(site, lang, prefix):
             for item in counts:
                 platform = PLATFORMS[item["data-platform"]]
                 assert int(item["data-limit"]) == platform.limit
-                written = GUIDE.t("post_count", lang).format(count=number(post_length(expected, platform.id), lang),
-                                                             limit=number(platform.limit, lang))
+                written = GUIDE.t("post_count", lang).format(
+                    count=number(post_length(expected, platform.id), lang), limit=number(platform.limit, lang)
+                )
                 assert item.select_one(".bdw-adapt__count").get_text() == written
             for field in panel.select("[name]"):
                 assert panel.find("label", attrs={"for": field["id"]}), field["name"]

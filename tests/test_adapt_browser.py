@@ -1,6 +1,7 @@
 """Adapting a message in Chromium: the result follows every edit, counted as each platform counts (the
 same count as the core's); it survives a reload, follows the hashtag chosen for the posts, copies, and
 goes back to the guide's message on request; the open panel passes axe."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -29,20 +30,30 @@ def open_adapt(page, server, path: str, card: str):
 
 
 def counts(panel) -> dict[str, int]:
-    return {p: int(panel.locator(f".bdw-adapt__counts [data-platform={p}]").get_attribute("data-count")) for p in PLATFORMS}
+    return {
+        p: int(panel.locator(f".bdw-adapt__counts [data-platform={p}]").get_attribute("data-count")) for p in PLATFORMS
+    }
 
 
 @pytest.mark.parametrize("lang, prefix", [("fr", ""), ("en", "en/")])
 def test_edits_figure_and_organization_make_the_result_counted_per_platform(page, server, lang, prefix):
     panel = open_adapt(page, server, f"{prefix}messages/audiences/public/", "access-public")
     m = GUIDE.message("access", "public").data
-    figure = "Ici, 4 personnes sur 10 n’ont jamais rencontré de conseillère ou conseiller (sondage régional, 2025). 👩🏽‍💻"
+    figure = (
+        "Ici, 4 personnes sur 10 n’ont jamais rencontré de conseillère ou conseiller (sondage régional, 2025). 👩🏽‍💻"
+    )
     panel.locator("[name=organization]").fill("Carrefour carrière de Trois-Rivières")
     panel.locator("[name=figure]").fill(figure)
     ask = plain_text(m.ask[lang]) + " https://example.org/" + "x" * 60
     panel.locator("[name=ask]").fill(ask)
-    expected = adapted_text(plain_text(m.message[lang]), ask, TAG[lang], "Carrefour carrière de Trois-Rivières", figure,
-                            GUIDE.t("adapt_signature", lang))
+    expected = adapted_text(
+        plain_text(m.message[lang]),
+        ask,
+        TAG[lang],
+        "Carrefour carrière de Trois-Rivières",
+        figure,
+        GUIDE.t("adapt_signature", lang),
+    )
     assert panel.locator(".bdw-adapt__result").input_value() == expected
     assert counts(panel) == {p: post_length(expected, p) for p in PLATFORMS}
     over = post_length(expected, "x") - PLATFORMS["x"].limit
@@ -73,7 +84,13 @@ def test_an_adapted_message_survives_a_reload_and_resets(page, server):
     panel = open_adapt(page, server, "en/messages/audiences/business/", "funding-business")
     m = GUIDE.message("funding", "business").data
     assert panel.locator(".bdw-adapt__result").input_value() == adapted_text(
-        plain_text(m.message["en"]), plain_text(m.ask["en"]), TAG["en"], "Career Hub", "", GUIDE.t("adapt_signature", "en"))
+        plain_text(m.message["en"]),
+        plain_text(m.ask["en"]),
+        TAG["en"],
+        "Career Hub",
+        "",
+        GUIDE.t("adapt_signature", "en"),
+    )
 
 
 def test_the_result_follows_the_hashtag_chosen_for_the_posts_and_copies(page, server):
@@ -83,14 +100,19 @@ def test_the_result_follows_the_hashtag_chosen_for_the_posts_and_copies(page, se
     posts = page.locator("#card-skills-public details.bdw-posts")
     posts.locator("summary").click()
     posts.get_by_label(GUIDE.t("hashtag_surviving_form", "fr").format(tag=survivor)).check()
-    page.wait_for_function(f"() => document.querySelector('#bdw-adapt-skills-public .bdw-adapt__result').value.endsWith({survivor!r})")
+    page.wait_for_function(
+        f"() => document.querySelector('#bdw-adapt-skills-public .bdw-adapt__result').value.endsWith({survivor!r})"
+    )
     panel.locator(".bdw-adapt__copy").click()
     panel.locator(".bdw-kit__status").filter(has_text=GUIDE.t("adapt_copied", "fr")).wait_for()
     assert page.evaluate("navigator.clipboard.readText()") == panel.locator(".bdw-adapt__result").input_value()
 
 
 def test_an_open_adapt_panel_passes_axe(page, server, axe_source):  # noqa: F811
-    for path, card in (("messages/audiences/public/", "access-public"), ("en/messages/objectives/skills/", "skills-education")):
+    for path, card in (
+        ("messages/audiences/public/", "access-public"),
+        ("en/messages/objectives/skills/", "skills-education"),
+    ):
         panel = open_adapt(page, server, path, card)
         panel.locator("[name=figure]").fill("Un chiffre (source).")
         assert axe_violations(page, axe_source) == [], path

@@ -4,6 +4,7 @@ in both languages (the contributor chooses with --lang).
 Each case is one edit a contributor could make in GitHub's web editor. The expected line is the
 line of `at` in the edited file: the offending line, or for a missing key the block it belongs to.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -37,82 +38,169 @@ CASES: dict[str, Case] = {
     # Messages
     "message: misspelled key": Case(MESSAGE, "\nask:", "\nasks:", "asks", "asks:", "unknown_field_close"),
     "message: headline without English": Case(
-        MESSAGE, "  en: Worried about your job? Get a career check-up.\n", "", "headline.en", "headline:",
-        "translation_missing_en"),
-    "message: unknown objective": Case(MESSAGE, "objective: access", "objective: acces", "objective",
-                                       "objective: acces", "unknown_objective"),
-    "message: <script>": Case(MESSAGE, "Faites le point sur votre carrière.", "<script>alert(1)</script>",
-                              "headline.fr", "<script>", "unsafe_script"),
-    "message: <iframe>": Case(MESSAGE, "Get a career check-up.", '<iframe src="https://example.org"></iframe>',
-                              "headline.en", "<iframe", "unsafe_iframe"),
-    "message: onerror=": Case(MESSAGE, "Get a career check-up.", "<img src=x onerror=alert(1)>", "headline.en",
-                              "onerror", "unsafe_event"),
-    "message: style=": Case(MESSAGE, "Get a career check-up.", '<span style="color:red">Get help</span>',
-                            "headline.en", "style=", "unsafe_style"),
-    "message: javascript: link": Case(MESSAGE, "Get a career check-up.", "[Get help](javascript:alert(1))",
-                                      "headline.en", "javascript", "unsafe_js_link"),
-    "message: data: link": Case(MESSAGE, "Get a career check-up.", "[Get help](data:text/html,hi)", "headline.en",
-                                "data:text", "unsafe_scheme"),
-    "message: raw HTML": Case(MESSAGE, "Get a career check-up.", "Get a <b>career</b> check-up.", "headline.en",
-                              "<b>", "unsafe_html"),
+        MESSAGE,
+        "  en: Worried about your job? Get a career check-up.\n",
+        "",
+        "headline.en",
+        "headline:",
+        "translation_missing_en",
+    ),
+    "message: unknown objective": Case(
+        MESSAGE, "objective: access", "objective: acces", "objective", "objective: acces", "unknown_objective"
+    ),
+    "message: <script>": Case(
+        MESSAGE,
+        "Faites le point sur votre carrière.",
+        "<script>alert(1)</script>",
+        "headline.fr",
+        "<script>",
+        "unsafe_script",
+    ),
+    "message: <iframe>": Case(
+        MESSAGE,
+        "Get a career check-up.",
+        '<iframe src="https://example.org"></iframe>',
+        "headline.en",
+        "<iframe",
+        "unsafe_iframe",
+    ),
+    "message: onerror=": Case(
+        MESSAGE, "Get a career check-up.", "<img src=x onerror=alert(1)>", "headline.en", "onerror", "unsafe_event"
+    ),
+    "message: style=": Case(
+        MESSAGE,
+        "Get a career check-up.",
+        '<span style="color:red">Get help</span>',
+        "headline.en",
+        "style=",
+        "unsafe_style",
+    ),
+    "message: javascript: link": Case(
+        MESSAGE,
+        "Get a career check-up.",
+        "[Get help](javascript:alert(1))",
+        "headline.en",
+        "javascript",
+        "unsafe_js_link",
+    ),
+    "message: data: link": Case(
+        MESSAGE, "Get a career check-up.", "[Get help](data:text/html,hi)", "headline.en", "data:text", "unsafe_scheme"
+    ),
+    "message: raw HTML": Case(
+        MESSAGE, "Get a career check-up.", "Get a <b>career</b> check-up.", "headline.en", "<b>", "unsafe_html"
+    ),
     # Objectives
     "objective: title without French": Case(
         "data/objectives.yml",
-        "    fr: Augmenter le nombre de personnes accédant à des services de développement de carrière\n", "",
-        "access.title.fr", "title:", "translation_missing_fr"),
-    "objective: misspelled key": Case("data/objectives.yml", "  intro:", "  intor:", "access.intor", "intor:",
-                                      "unknown_field_close"),
-    "objective: empty text": Case("data/objectives.yml", "    en: Access to services", "    en: ''",
-                                  "access.short.en", "en: ''", "translation_missing_en"),
-    "campaign: empty publisher": Case("data/campaign.yml", "publisher: CERIC", "publisher: ''", "publisher",
-                                      "publisher: ''", "empty_text"),
-    "objective: tab used to indent": Case("data/objectives.yml", "  short:\n    fr:", "  short:\n\tfr:", "",
-                                          "\tfr:", "yaml_syntax"),
+        "    fr: Augmenter le nombre de personnes accédant à des services de développement de carrière\n",
+        "",
+        "access.title.fr",
+        "title:",
+        "translation_missing_fr",
+    ),
+    "objective: misspelled key": Case(
+        "data/objectives.yml", "  intro:", "  intor:", "access.intor", "intor:", "unknown_field_close"
+    ),
+    "objective: empty text": Case(
+        "data/objectives.yml",
+        "    en: Access to services",
+        "    en: ''",
+        "access.short.en",
+        "en: ''",
+        "translation_missing_en",
+    ),
+    "campaign: empty publisher": Case(
+        "data/campaign.yml", "publisher: CERIC", "publisher: ''", "publisher", "publisher: ''", "empty_text"
+    ),
+    "objective: tab used to indent": Case(
+        "data/objectives.yml", "  short:\n    fr:", "  short:\n\tfr:", "", "\tfr:", "yaml_syntax"
+    ),
     # Audiences
     "audience: title as plain text": Case(
-        "data/audiences.yml", "  title:\n    fr: Grand public\n    en: General public", "  title: Grand public",
-        "public.title", "title: Grand public", "not_fields"),
-    "audience: unknown field": Case("data/audiences.yml", "public:\n", "public:\n  colour: blue\n",
-                                    "public.colour", "colour: blue", "unknown_field"),
+        "data/audiences.yml",
+        "  title:\n    fr: Grand public\n    en: General public",
+        "  title: Grand public",
+        "public.title",
+        "title: Grand public",
+        "not_fields",
+    ),
+    "audience: unknown field": Case(
+        "data/audiences.yml", "public:\n", "public:\n  colour: blue\n", "public.colour", "colour: blue", "unknown_field"
+    ),
     # UI strings
-    "ui: a number instead of a text": Case("data/ui.yml", '  fr: "Au-delà du travail décent"', "  fr: 2024",
-                                           "site_name.fr", "fr: 2024", "not_text"),
-    "ui: a string without English": Case("data/ui.yml", '  en: "Objective {n}"\n', "", "objective_n.en",
-                                         "objective_n:", "translation_missing_en"),
-    "ui: the same key twice": Case("data/ui.yml", '  en: "Beyond Decent Work"\n',
-                                   '  en: "Beyond Decent Work"\n  fr: "Au-delà"\n', "site_name.fr", 'fr: "Au-delà"',
-                                   "duplicate_key"),
+    "ui: a number instead of a text": Case(
+        "data/ui.yml", '  fr: "Au-delà du travail décent"', "  fr: 2024", "site_name.fr", "fr: 2024", "not_text"
+    ),
+    "ui: a string without English": Case(
+        "data/ui.yml", '  en: "Objective {n}"\n', "", "objective_n.en", "objective_n:", "translation_missing_en"
+    ),
+    "ui: the same key twice": Case(
+        "data/ui.yml",
+        '  en: "Beyond Decent Work"\n',
+        '  en: "Beyond Decent Work"\n  fr: "Au-delà"\n',
+        "site_name.fr",
+        'fr: "Au-delà"',
+        "duplicate_key",
+    ),
     # Contributors, campaign, calendar, questions, glossary
     "contributors: person without organization": Case(
-        "data/contributors.yml", "  - name: Akosua Alagaratnam\n    organization: first-work\n",
-        "  - name: Akosua Alagaratnam\n", "people[0].organization", "- name: Akosua Alagaratnam", "missing_field"),
-    "campaign: year in words": Case("data/campaign.yml", "year: 2024", "year: deux mille vingt-quatre", "year",
-                                    "year:", "not_whole_number"),
-    "calendar: unknown week field": Case("data/calendar.yml", "  - objective: access\n",
-                                         "  - objective: access\n    theme: jobs\n", "weeks[0].theme", "theme: jobs",
-                                         "unknown_field"),
-    "questions: misspelled summary": Case("data/questions.yml", "  summary:", "  sumary:", "[0].sumary", "sumary:",
-                                          "unknown_field_close"),
+        "data/contributors.yml",
+        "  - name: Akosua Alagaratnam\n    organization: first-work\n",
+        "  - name: Akosua Alagaratnam\n",
+        "people[0].organization",
+        "- name: Akosua Alagaratnam",
+        "missing_field",
+    ),
+    "campaign: year in words": Case(
+        "data/campaign.yml", "year: 2024", "year: deux mille vingt-quatre", "year", "year:", "not_whole_number"
+    ),
+    "calendar: unknown week field": Case(
+        "data/calendar.yml",
+        "  - objective: access\n",
+        "  - objective: access\n    theme: jobs\n",
+        "weeks[0].theme",
+        "theme: jobs",
+        "unknown_field",
+    ),
+    "questions: misspelled summary": Case(
+        "data/questions.yml", "  summary:", "  sumary:", "[0].sumary", "sumary:", "unknown_field_close"
+    ),
     "glossary: abbreviation as plain text": Case(
-        "data/glossary.yml", "  abbreviation:\n    fr: CERIC\n    en: CERIC", "  abbreviation: CERIC",
-        "ceric.abbreviation", "abbreviation: CERIC", "not_fields"),
+        "data/glossary.yml",
+        "  abbreviation:\n    fr: CERIC\n    en: CERIC",
+        "  abbreviation: CERIC",
+        "ceric.abbreviation",
+        "abbreviation: CERIC",
+        "not_fields",
+    ),
     # Activities
-    "activity: position 0": Case(ACTIVITY, "position: 11", "position: 0", "position", "position: 0",
-                                 "number_too_small"),
-    "activity: position in words": Case(ACTIVITY, "position: 11", "position: onze", "position", "position: onze",
-                                        "not_whole_number"),
-    "activity: raw HTML in a step": Case(ACTIVITY, "Présentez des données convaincantes.",
-                                         "Présentez des <b>données</b> convaincantes.", "steps[1].fr", "<b>",
-                                         "unsafe_html"),
+    "activity: position 0": Case(
+        ACTIVITY, "position: 11", "position: 0", "position", "position: 0", "number_too_small"
+    ),
+    "activity: position in words": Case(
+        ACTIVITY, "position: 11", "position: onze", "position", "position: onze", "not_whole_number"
+    ),
+    "activity: raw HTML in a step": Case(
+        ACTIVITY,
+        "Présentez des données convaincantes.",
+        "Présentez des <b>données</b> convaincantes.",
+        "steps[1].fr",
+        "<b>",
+        "unsafe_html",
+    ),
     # Worksheets
-    "worksheet: id with capitals": Case(WORKSHEET, "  - id: decision-makers", "  - id: Decision_Makers",
-                                        "fields[0].id", "Decision_Makers", "bad_id"),
-    "worksheet: 40 writing lines": Case(WORKSHEET, "    lines: 5", "    lines: 40", "fields[0].lines", "lines: 40",
-                                        "number_too_large"),
-    "worksheet: title without French": Case(WORKSHEET, "  fr: Repérer qui peut agir\n", "", "title.fr", "title:",
-                                            "translation_missing_fr"),
-    "worksheet: table with 30 rows": Case(TABLE, "    rows: 6", "    rows: 30", "fields[0].rows", "rows: 30",
-                                          "table_rows_range"),
+    "worksheet: id with capitals": Case(
+        WORKSHEET, "  - id: decision-makers", "  - id: Decision_Makers", "fields[0].id", "Decision_Makers", "bad_id"
+    ),
+    "worksheet: 40 writing lines": Case(
+        WORKSHEET, "    lines: 5", "    lines: 40", "fields[0].lines", "lines: 40", "number_too_large"
+    ),
+    "worksheet: title without French": Case(
+        WORKSHEET, "  fr: Repérer qui peut agir\n", "", "title.fr", "title:", "translation_missing_fr"
+    ),
+    "worksheet: table with 30 rows": Case(
+        TABLE, "    rows: 6", "    rows: 30", "fields[0].rows", "rows: 30", "table_rows_range"
+    ),
 }
 
 

@@ -2,6 +2,7 @@
 
 Skipped only where no Chromium exists and never under CI=true.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,6 +33,7 @@ def status_says(page, text: str | None = None) -> None:
 
 def expect(locator):
     from playwright.sync_api import expect as playwright_expect
+
     return playwright_expect(locator)
 
 
@@ -155,8 +157,7 @@ def test_overview_without_javascript_is_plain_links(browser, server):
 
 
 def test_no_request_leaves_the_machine(page, server):
-    for path in ("/", "/en/", "/messages/overview/", "/en/messages/audiences/public/",
-                 "/messages/objectives/funding/"):
+    for path in ("/", "/en/", "/messages/overview/", "/en/messages/audiences/public/", "/messages/objectives/funding/"):
         page.goto(server + path)
         page.wait_for_load_state("networkidle")
     _search(page, "funding")
@@ -197,6 +198,7 @@ def test_question_pages_link_to_their_neighbours(page, server):
 
 
 # -- worksheets --------------------------------------------------------------------------------
+
 
 def _worksheet(page, server, path="worksheets/question-1/"):
     page.goto(f"{server}/{path}")
@@ -250,7 +252,9 @@ def test_answers_saved_per_language_by_the_earlier_version_are_kept(page, server
 def test_a_tick_box_is_saved_and_shared(page, server):
     _worksheet(page, server, "en/worksheets/funding-checklist/")
     boxes = page.locator("form.bdw-worksheet input[type=checkbox]")
-    assert boxes.count() == len(next(f for f in GUIDE_WORKSHEETS["funding-checklist"].data.fields if f.kind == "table").row_labels)
+    assert boxes.count() == len(
+        next(f for f in GUIDE_WORKSHEETS["funding-checklist"].data.fields if f.kind == "table").row_labels
+    )
     boxes.nth(2).check()
     status_says(page)
     page.goto(f"{server}/worksheets/funding-checklist/")
@@ -281,14 +285,21 @@ def test_export_clear_then_import_restores_the_answers(page, server, tmp_path):
     assert page.input_value("#ws-question-7-smart-goals") == "Two new school partnerships by June"
 
 
-@pytest.mark.parametrize("content, message", [
-    ("{ not json", "not a readable answers file"),
-    ('{"hello": "world"}', "does not come from this playbook"),
-    ('{"format": "bdw-worksheet-answers", "version": 1, "lang": "en", "worksheets": {"question-1": {"change": "x"}}}',
-     "no answers for this worksheet"),
-    ('{"format": "bdw-worksheet-answers", "version": 1, "lang": "en", "worksheets": {"question-6": {"strengths": 42}}}',
-     "does not come from this playbook"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("{ not json", "not a readable answers file"),
+        ('{"hello": "world"}', "does not come from this playbook"),
+        (
+            '{"format": "bdw-worksheet-answers", "version": 1, "lang": "en", "worksheets": {"question-1": {"change": "x"}}}',
+            "no answers for this worksheet",
+        ),
+        (
+            '{"format": "bdw-worksheet-answers", "version": 1, "lang": "en", "worksheets": {"question-6": {"strengths": 42}}}',
+            "does not come from this playbook",
+        ),
+    ],
+)
 def test_a_bad_import_changes_nothing_and_says_why(page, server, tmp_path, content, message):
     _worksheet(page, server, "en/worksheets/question-6/")
     page.fill("#ws-question-6-strengths", "Strong partnerships")
@@ -342,9 +353,12 @@ HOSTILE_IDS = ["__proto__", "constructor", "toString", "hasOwnProperty", "no-suc
 
 def _answers_file(tmp_path: Path, lang: str, worksheets: dict) -> Path:
     import json
+
     path = tmp_path / "answers.json"
-    path.write_text(json.dumps({"format": "bdw-worksheet-answers", "version": 1, "lang": lang,
-                                "worksheets": worksheets}), encoding="utf-8")
+    path.write_text(
+        json.dumps({"format": "bdw-worksheet-answers", "version": 1, "lang": lang, "worksheets": worksheets}),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -358,8 +372,9 @@ def test_import_skips_ids_that_are_not_real_and_keeps_the_valid_answer(page, ser
     _worksheet(page, server, f"{prefix}worksheets/question-6/")
     hostile = {id: {"strengths": "planted", "polluted": "yes"} for id in HOSTILE_IDS}
     hostile["toString"] = "not even an object"
-    file = _answers_file(tmp_path, lang, {**hostile, "question-6": {"strengths": "Strong local partners",
-                                                                   "no-such-field": "x"}})
+    file = _answers_file(
+        tmp_path, lang, {**hostile, "question-6": {"strengths": "Strong local partners", "no-such-field": "x"}}
+    )
     page.set_input_files(".bdw-tools input[type=file]", str(file))
     expect(page.locator("#ws-question-6-strengths")).to_have_value("Strong local partners")
     skipped = HOSTILE_IDS + ["question-6 › no-such-field"]
@@ -398,8 +413,11 @@ def test_import_on_the_index_skips_unknown_worksheets(page, server, tmp_path):
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(f"{server}/worksheets/")
     page.wait_for_selector(".bdw-tools__actions:not([hidden])")
-    file = _answers_file(tmp_path, "fr", {"__proto__": {}, "constructor": {"x": "y"},
-                                          "question-4": {"messengers.1.1": "La mairesse", "__proto__": "z"}})
+    file = _answers_file(
+        tmp_path,
+        "fr",
+        {"__proto__": {}, "constructor": {"x": "y"}, "question-4": {"messengers.1.1": "La mairesse", "__proto__": "z"}},
+    )
     page.set_input_files(".bdw-tools input[type=file]", str(file))
     status_says(page, "importées")
     text = page.locator(".bdw-tools__status").inner_text()
@@ -416,7 +434,9 @@ def test_print_layout_shows_the_sheet_alone(page, server):
         assert not page.locator(hidden).first.is_visible(), hidden
     assert page.locator("article h1").is_visible()
     assert page.locator(".bdw-sheet table.bdw-table--grid").is_visible()
-    line = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.bdw-worksheet')).getPropertyValue('--bdw-line'))")
+    line = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('.bdw-worksheet')).getPropertyValue('--bdw-line'))"
+    )
     assert line >= 8, "writing lines at least 8 mm apart"
     header = page.evaluate("getComputedStyle(document.querySelector('.bdw-table thead')).display")
     assert header == "table-header-group"
@@ -432,6 +452,7 @@ def test_paper_choice_defaults_to_letter_and_switches_to_a4(page, server):
     from io import BytesIO
 
     from pypdf import PdfReader
+
     box = PdfReader(BytesIO(pdf)).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)
 
@@ -447,10 +468,16 @@ def test_worksheet_without_javascript_shows_the_blank_sheet(browser, server):
 
 
 PAGE_TYPES = {
-    "home": "/", "home (en)": "/en/", "audience": "/messages/audiences/education/",
-    "objective (en)": "/en/messages/objectives/funding/", "overview": "/messages/overview/",
-    "question": "/en/planning/question-3/", "worksheet": "/worksheets/question-2/",
-    "worksheet index (en)": "/en/worksheets/", "activities": "/getting-started/", "404": "/404.html",
+    "home": "/",
+    "home (en)": "/en/",
+    "audience": "/messages/audiences/education/",
+    "objective (en)": "/en/messages/objectives/funding/",
+    "overview": "/messages/overview/",
+    "question": "/en/planning/question-3/",
+    "worksheet": "/worksheets/question-2/",
+    "worksheet index (en)": "/en/worksheets/",
+    "activities": "/getting-started/",
+    "404": "/404.html",
 }
 
 
@@ -477,8 +504,11 @@ def test_a_script_smuggled_into_the_content_does_not_run(page, server):
     def inject(route) -> None:
         html = route.fetch().text()
         # After the first message card (an <article> inside the page's <article>): still content.
-        html = html.replace("</article>", "</article><script>window.__smuggled = true</script>"
-                            '<img src="x" onerror="window.__smuggled_attr = true">', 1)
+        html = html.replace(
+            "</article>",
+            '</article><script>window.__smuggled = true</script><img src="x" onerror="window.__smuggled_attr = true">',
+            1,
+        )
         route.fulfill(body=html, headers={"content-type": "text/html; charset=utf-8"})
 
     page.route(url, inject)

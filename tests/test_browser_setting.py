@@ -1,5 +1,6 @@
 """Chromium is found in one place (bdw_guide.browser): the tests, the PDFs and the audit follow
 BDW_CHROMIUM alike, and a missing browser is said in one line, not a traceback."""
+
 from __future__ import annotations
 
 import os
@@ -14,8 +15,13 @@ from conftest import ROOT
 def test_bdw_chromium_moves_the_pdf_step_to_another_browser(tmp_path, site):
     missing = tmp_path / "no-chromium-here"
     env = {**os.environ, "BDW_CHROMIUM": str(missing)}
-    result = subprocess.run([sys.executable, "-m", "bdw_guide", "pdf", "--site", str(site), "--cache",
-                             str(tmp_path / "cache")], cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "bdw_guide", "pdf", "--site", str(site), "--cache", str(tmp_path / "cache")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert str(missing) in result.stderr and "BDW_CHROMIUM" in result.stderr
 

@@ -1,4 +1,5 @@
 """Bad data fails the strict build with the contributor's lines, no traceback, and leaves site/ alone."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,11 +14,13 @@ def test_bad_data_fails_cleanly_and_keeps_the_previous_site(repo: Path):
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
     message = repo / "data/messages/access/public.yml"
-    message.write_text(message.read_text(encoding="utf-8").replace("audience: public", "audience: publik"),
-                       encoding="utf-8")
+    message.write_text(
+        message.read_text(encoding="utf-8").replace("audience: public", "audience: publik"), encoding="utf-8"
+    )
     ui = repo / "data/ui.yml"
-    ui.write_text(ui.read_text(encoding="utf-8").replace('copy:\n  fr: "Copier le message"\n', "copy:\n"),
-                  encoding="utf-8")
+    ui.write_text(
+        ui.read_text(encoding="utf-8").replace('copy:\n  fr: "Copier le message"\n', "copy:\n"), encoding="utf-8"
+    )
 
     failed = mkdocs_build(repo, site)
     output = failed.stdout + failed.stderr
@@ -25,7 +28,10 @@ def test_bad_data_fails_cleanly_and_keeps_the_previous_site(repo: Path):
     assert "Traceback" not in output
     # In French unless the contributor asks otherwise (BDW_LANG=en, like `check --lang en`)
     assert "data/messages/access/public.yml:3: audience: «\u00a0publik\u00a0» n’est pas un public connu." in output
-    assert "data/ui.yml:" in output and "copy.fr: Ce texte a une version anglaise, mais pas de version française." in output
+    assert (
+        "data/ui.yml:" in output
+        and "copy.fr: Ce texte a une version anglaise, mais pas de version française." in output
+    )
     after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
 
@@ -45,6 +51,8 @@ def test_new_worksheet_without_its_pages_says_which_files_to_create(repo: Path, 
     failed = mkdocs_build(repo, tmp_path / "site", lang="en")
     output = failed.stdout + failed.stderr
     assert failed.returncode != 0 and "Traceback" not in output
-    assert ("data/worksheets/role-play.yml:1: (file): This worksheet has no page in docs/fr/worksheets/. "
-            "Create docs/fr/worksheets/role-play.md holding the line <!-- bdw:worksheet role-play -->") in output
+    assert (
+        "data/worksheets/role-play.yml:1: (file): This worksheet has no page in docs/fr/worksheets/. "
+        "Create docs/fr/worksheets/role-play.md holding the line <!-- bdw:worksheet role-play -->"
+    ) in output
     assert "docs/en/worksheets/role-play.md" in output

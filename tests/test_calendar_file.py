@@ -1,6 +1,7 @@
 """The November calendar as a file readers add to their own calendar: one .ics per language, valid
 (it parses back), with the month of Canada Career Month and its four weeks, each naming its objective
 and linking its messages, every year; offered on the home and communication plan pages."""
+
 from __future__ import annotations
 
 from calendar import monthrange

@@ -1,5 +1,6 @@
 """Case studies (data/case-studies/) and the partnership section: pages, figures in each language's
 format, links both ways between case studies and the guide's planning questions."""
+
 from __future__ import annotations
 
 import re
@@ -12,10 +13,32 @@ from test_data_problems import problems
 NBSP = "\u00a0"
 # The figures the issue names, as each language writes them (a no-break space groups French digits).
 FIGURES = {
-    "fr": ["254", "860\u00a0000", "104", "78", "10 vidéos", "16 balados", "150", "6\u00a0000", "26",
-           "de 30 à 57 millions d’euros", "entre 2021 et 2024"],
-    "en": ["254", "860,000", "104", "78", "10 videos", "16 podcasts", "150", "6,000", "26",
-           "from 30 to 57 million euros", "between 2021 and 2024"],
+    "fr": [
+        "254",
+        "860\u00a0000",
+        "104",
+        "78",
+        "10 vidéos",
+        "16 balados",
+        "150",
+        "6\u00a0000",
+        "26",
+        "de 30 à 57 millions d’euros",
+        "entre 2021 et 2024",
+    ],
+    "en": [
+        "254",
+        "860,000",
+        "104",
+        "78",
+        "10 videos",
+        "16 podcasts",
+        "150",
+        "6,000",
+        "26",
+        "from 30 to 57 million euros",
+        "between 2021 and 2024",
+    ],
 }
 
 
@@ -24,8 +47,7 @@ def text(node) -> str:
 
 
 def test_three_case_studies_in_the_order_of_their_sources():
-    assert [e.id for e in GUIDE.case_studies] == ["savoie-facilitators", "wapes-communication-lab",
-                                                  "j-aime-mon-metier"]
+    assert [e.id for e in GUIDE.case_studies] == ["savoie-facilitators", "wapes-communication-lab", "j-aime-mon-metier"]
 
 
 @pytest.mark.parametrize("lang, prefix", LANGS.items())
@@ -37,7 +59,9 @@ def test_each_case_study_page_is_built_from_its_data_file(site, lang, prefix):
         article = page.select_one("article.md-content__inner")
         assert article.h1.get_text(strip=True).rstrip("¶") == c.title[lang]
         headings = [h.get_text(strip=True).rstrip("¶") for h in article.select("h2")]
-        assert [s.heading[lang] for s in c.sections] == [h for h in headings if h in {s.heading[lang] for s in c.sections}]
+        assert [s.heading[lang] for s in c.sections] == [
+            h for h in headings if h in {s.heading[lang] for s in c.sections}
+        ]
         assert len(article.select(".bdw-figure")) == len(c.figures)
         # Its answers to the eight questions, each linking to the question's page.
         links = [a["href"] for a in article.select(".bdw-case__questions dt a")]
@@ -99,6 +123,7 @@ def test_partnership_section_and_its_five_worksheets(site, lang, prefix):
 
 # Bad input ---------------------------------------------------------------------------------------
 
+
 def test_a_case_study_without_one_question_says_which(root):
     path = root / "data/case-studies/savoie-facilitators.yml"
     source = path.read_text(encoding="utf-8")
@@ -106,9 +131,12 @@ def test_a_case_study_without_one_question_says_which(root):
     end = source.index("  question-6:")
     path.write_text(source[:start] + source[end:], encoding="utf-8")
     [p] = problems(root)
-    assert (p.file, p.field, p.code) == ("data/case-studies/savoie-facilitators.yml", "questions.question-5",
-                                         "case_question_missing")
-    assert p.line == source[:source.index("questions:")].count("\n") + 1
+    assert (p.file, p.field, p.code) == (
+        "data/case-studies/savoie-facilitators.yml",
+        "questions.question-5",
+        "case_question_missing",
+    )
+    assert p.line == source[: source.index("questions:")].count("\n") + 1
 
 
 def test_a_case_study_answering_a_question_the_guide_does_not_have(root):
@@ -116,5 +144,7 @@ def test_a_case_study_answering_a_question_the_guide_does_not_have(root):
     source = path.read_text(encoding="utf-8")
     path.write_text(source.replace("  question-8:", "  question-9:"), encoding="utf-8")
     found = {(p.field, p.code) for p in problems(root)}
-    assert found == {("questions.question-9", "case_question_unknown"),
-                     ("questions.question-8", "case_question_missing")}
+    assert found == {
+        ("questions.question-9", "case_question_unknown"),
+        ("questions.question-8", "case_question_missing"),
+    }

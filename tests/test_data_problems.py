@@ -1,4 +1,5 @@
 """Every bad-input case gives one clear line naming file, line and field (no MkDocs involved)."""
+
 from __future__ import annotations
 
 import re
@@ -167,14 +168,17 @@ def set_ask(root: Path, fr: str, en: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-@pytest.mark.parametrize("injected, expected", [
-    ("<b>bold</b>", "raw HTML"),
-    ("<script>alert(1)</script>", "<script>"),
-    ("<img src=x onerror=alert(1)>", "event attribute"),
-    ("[click](javascript:alert(1))", "javascript:"),
-    ("<iframe src=https://example.org></iframe>", "<iframe>"),
-    ('<span style="color:red">x</span>', "style="),
-])
+@pytest.mark.parametrize(
+    "injected, expected",
+    [
+        ("<b>bold</b>", "raw HTML"),
+        ("<script>alert(1)</script>", "<script>"),
+        ("<img src=x onerror=alert(1)>", "event attribute"),
+        ("[click](javascript:alert(1))", "javascript:"),
+        ("<iframe src=https://example.org></iframe>", "<iframe>"),
+        ('<span style="color:red">x</span>', "style="),
+    ],
+)
 def test_unsafe_text_is_refused(root, injected, expected):
     set_ask(root, "Parlez-en.", f"'{injected} Talk to a professional.'")
     p = only(root)
@@ -261,6 +265,7 @@ def test_contributor_with_an_unknown_organization(root):
 
 # -- the rest of the guide: calendar, questions, activities, worksheets, glossary -----------------
 
+
 def test_calendar_week_with_an_unknown_objective(root):
     rel = "data/calendar.yml"
     edit(root, rel, "  - objective: skills", "  - objective: skils")
@@ -320,8 +325,11 @@ def test_worksheet_with_two_fields_of_the_same_id(root):
     edit(root, rel, "id: weaknesses", "id: strengths")
     p = only(root)
     assert (p.file, p.field) == (rel, "fields[1].id")
-    lines = [n for n, line in enumerate((root / rel).read_text(encoding="utf-8").splitlines(), 1)
-             if line.strip() == "- id: strengths"]
+    lines = [
+        n
+        for n, line in enumerate((root / rel).read_text(encoding="utf-8").splitlines(), 1)
+        if line.strip() == "- id: strengths"
+    ]
     assert p.line == lines[1]  # the second one, where the fix belongs
     assert "already has id 'strengths'" in p.what
 

@@ -1,5 +1,6 @@
 """Date modified on every page, from the git history of what the page is made of, and the same date
 as the sitemap's lastmod; no history, no date (never the build day by default)."""
+
 from __future__ import annotations
 
 import os
@@ -41,15 +42,20 @@ def shown_date(page: Path) -> str | None:
     assert time.get_text(strip=True) == time["datetime"], page
     assert re.fullmatch(r"\d{4}-\d\d-\d\d", time["datetime"]), page
     # At the end of the content, same place on every page: nothing of the page's text after it.
-    after = [s for s in block.find_all_next(string=True) if s.strip() and s.find_parent("article") is not None
-             and block not in s.parents]
+    after = [
+        s
+        for s in block.find_all_next(string=True)
+        if s.strip() and s.find_parent("article") is not None and block not in s.parents
+    ]
     assert not after, f"{page}: text after the date: {after[:3]}"
     return time["datetime"]
 
 
 def url_of(site: Path, page: Path) -> str:
     rel = page.relative_to(site).as_posix()
-    return os.environ.get("SITE_URL", "https://beyond-decent-work.github.io/") + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return os.environ.get("SITE_URL", "https://beyond-decent-work.github.io/") + (
+        rel[: -len("index.html")] if rel.endswith("index.html") else rel
+    )
 
 
 def lastmods(site: Path) -> dict[str, str | None]:
@@ -58,8 +64,13 @@ def lastmods(site: Path) -> dict[str, str | None]:
 
 
 def git(repo: Path, *args: str, when: str | None = None) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.org",
+    }
     if when:
         env.update(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
     done = subprocess.run(["git", "-C", str(repo), *args], env=env, capture_output=True, text=True)
@@ -90,7 +101,9 @@ def test_every_marker_the_renderer_knows_says_what_its_page_is_made_of():
 
 
 def test_a_generated_page_is_made_of_its_own_file_and_its_data():
-    sources = dates.page_sources(GUIDE, "# T\n\n<!-- bdw:audience public -->\n", "fr", "docs/fr/messages/audiences/public.md")
+    sources = dates.page_sources(
+        GUIDE, "# T\n\n<!-- bdw:audience public -->\n", "fr", "docs/fr/messages/audiences/public.md"
+    )
     assert sources[0] == "docs/fr/messages/audiences/public.md"
     assert {f"data/messages/{o}/public.yml" for o in GUIDE.objectives} <= set(sources)
     assert not any(path.endswith("/business.yml") for path in sources)
@@ -137,7 +150,9 @@ def test_a_shallow_clone_has_no_usable_history(tmp_path):
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "one", when=FIRST)
-    (repo / "data" / "ui.yml").write_text((repo / "data" / "ui.yml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    (repo / "data" / "ui.yml").write_text(
+        (repo / "data" / "ui.yml").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
     git(repo, "commit", "-q", "-am", "two", when=LATER)
     assert dates.History.read(repo).known
     shallow = tmp_path / "shallow"

@@ -6,6 +6,7 @@ Where the guide's own text is on this machine (../shared/seeds, or BDW_SEEDS), t
 checked against it too, so the pins themselves cannot be wrong. Then the words: one inclusive-writing
 convention in French, no anglicisms from our list, one English term per idea.
 """
+
 from __future__ import annotations
 
 import os
@@ -42,7 +43,7 @@ OFFICIAL_OBJECTIVES = {
     "skills": "Améliorer les compétences de la population en ce qui a trait au développement de carrière",
     "integration": "Intégrer le développement de carrière dans les systèmes actuels",
     "funding": "Accroître le financement et l'investissement dans les services de développement de carrière "
-               "et le secteur en entier",
+    "et le secteur en entier",
 }
 # The only source the guide names for a claim of its key messages, and the claim's figure.
 NAMED_SOURCES = {("funding", "business"): ("Pew Research Center", "63")}
@@ -54,15 +55,33 @@ NO_ASK = {("integration", "education")}
 HASHTAG = "#Au-delàDuTravailDécent"
 HASHTAG_EXAMPLE = "#HumainsDuSecteurDeL’emploi"
 # The people who contributed, in the guide's order.
-CONTRIBUTORS = ["Akosua Alagaratnam", "Adriano Magnifico", "Donnalee Bell", "Sarah Mitchell", "Trevor Buttrum",
-                "Janet Morris-Reade", "Kay Castelle", "Kim Patel", "Jeannette Campbell", "Surranna Sandy",
-                "Joanna Goode", "Lisa Taylor", "Candy Ho", "Janet Uchacz-Hart", "Sareena Hopkins",
-                "Deanna Villella", "Annie Kidder", "Sue Watts"]
+CONTRIBUTORS = [
+    "Akosua Alagaratnam",
+    "Adriano Magnifico",
+    "Donnalee Bell",
+    "Sarah Mitchell",
+    "Trevor Buttrum",
+    "Janet Morris-Reade",
+    "Kay Castelle",
+    "Kim Patel",
+    "Jeannette Campbell",
+    "Surranna Sandy",
+    "Joanna Goode",
+    "Lisa Taylor",
+    "Candy Ho",
+    "Janet Uchacz-Hart",
+    "Sareena Hopkins",
+    "Deanna Villella",
+    "Annie Kidder",
+    "Sue Watts",
+]
 # What each case study is (seed 001 a proposal in progress, 002 a two-day lab, 003 a campaign), in
 # words its 'kind' must use, and the seed it is told from.
-CASE_KINDS = {"savoie-facilitators": ("proposition en cours", "proposal in progress", "001"),
-              "wapes-communication-lab": ("laboratoire de deux jours", "two-day lab", "002"),
-              "j-aime-mon-metier": ("campagne", "campaign", "003")}
+CASE_KINDS = {
+    "savoie-facilitators": ("proposition en cours", "proposal in progress", "001"),
+    "wapes-communication-lab": ("laboratoire de deux jours", "two-day lab", "002"),
+    "j-aime-mon-metier": ("campagne", "campaign", "003"),
+}
 
 
 def seed(number: str) -> str | None:
@@ -83,9 +102,25 @@ def same(text: str) -> str:
     return " ".join(text.replace("’", "'").replace(NBSP, " ").replace("\u202f", " ").split())
 
 
-NUMBER_WORDS = {"deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "six": "6", "sept": "7", "huit": "8",
-                "neuf": "9", "dix": "10", "two": "2", "three": "3", "four": "4", "five": "5", "seven": "7",
-                "eight": "8", "nine": "9", "ten": "10"}
+NUMBER_WORDS = {
+    "deux": "2",
+    "trois": "3",
+    "quatre": "4",
+    "cinq": "5",
+    "six": "6",
+    "sept": "7",
+    "huit": "8",
+    "neuf": "9",
+    "dix": "10",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+}
 
 
 def numbers(text: str) -> set[str]:
@@ -96,6 +131,7 @@ def numbers(text: str) -> set[str]:
 
 
 # ---- Every text a reader sees -------------------------------------------------------------------
+
 
 def _walk(where: str, value: object) -> list[tuple[str, Text]]:
     if isinstance(value, Text):
@@ -145,12 +181,16 @@ def official_passages() -> list[str]:
     names = [*OFFICIAL_OBJECTIVES.values(), *(e.expansion.fr for e in GUIDE.glossary.values())]
     names += [org.name.fr for org in GUIDE.contributors.organizations.values() if org.name]
     if OFFICIAL_NAMES.is_file():
-        names += [line for line in OFFICIAL_NAMES.read_text(encoding="utf-8").splitlines()
-                  if line.strip() and not line.startswith("#")]
+        names += [
+            line
+            for line in OFFICIAL_NAMES.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+        ]
     return [same(n).lower() for n in names]
 
 
 # ==== Fidelity ===================================================================================
+
 
 def test_the_pinned_facts_are_the_guides():
     """The pins above, against the guide's own text: table of contents, names, sources, hashtags."""
@@ -194,8 +234,9 @@ def test_figures_in_the_key_messages_are_the_guides():
 
 
 def test_only_the_sources_the_guide_names_are_named():
-    named = {key: (f.source.fr, f.source.en) for key, entry in GUIDE.messages.items()
-             for f in entry.data.facts if f.source}
+    named = {
+        key: (f.source.fr, f.source.en) for key, entry in GUIDE.messages.items() for f in entry.data.facts if f.source
+    }
     assert named == {key: (source, source) for key, (source, _) in NAMED_SOURCES.items()}
     for key, (_source, figure) in NAMED_SOURCES.items():
         fact = next(f for f in GUIDE.messages[key].data.facts if f.source)
@@ -223,8 +264,10 @@ def test_an_unnamed_source_reads_as_a_citation_of_the_guide_on_the_card_and_in_t
     unnamed = [(e, f) for e in GUIDE.messages.values() for f in e.data.facts if not f.source]
     assert unnamed  # the guide leaves some sources unnamed
     for entry, fact in unnamed:
-        for lang, says in (("fr", "Le guide cite une source sans la nommer"),
-                           ("en", "The playbook cites a source without naming it")):
+        for lang, says in (
+            ("fr", "Le guide cite une source sans la nommer"),
+            ("en", "The playbook cites a source without naming it"),
+        ):
             copied, card = renderer.copy_text(entry, lang), renderer.card(entry, lang)
             page = f"p.{NBSP if lang == 'fr' else ' '}{fact.guide_page}"
             for shown in (copied, card):
@@ -234,6 +277,7 @@ def test_an_unnamed_source_reads_as_a_citation_of_the_guide_on_the_card_and_in_t
 
 def test_make_sources_keeps_the_editors_report_with_each_page(capsys):
     from bdw_guide.cli import sources
+
     assert sources(ROOT, "en") == 0
     report = capsys.readouterr().out
     unnamed = [(e, f) for e in GUIDE.messages.values() for f in e.data.facts if not f.source]
@@ -248,8 +292,10 @@ def test_the_example_file_teaches_a_real_claim_and_its_real_source():
     for lang in ("fr", "en"):
         example = yaml.load(GUIDE.examples[lang])
         real = GUIDE.message(example["objective"], example["audience"]).data
-        facts = [{k: (v.model_dump() if isinstance(v, BaseModel) else v)
-                  for k, v in f.model_dump().items() if v is not None} for f in real.facts]
+        facts = [
+            {k: (v.model_dump() if isinstance(v, BaseModel) else v) for k, v in f.model_dump().items() if v is not None}
+            for f in real.facts
+        ]
         assert example["facts"] == facts, lang
         assert any("source" in f for f in example["facts"])  # it shows how a named source is written
 
@@ -305,8 +351,10 @@ def test_each_case_study_says_what_kind_of_effort_it_is_wherever_it_is_introduce
     assert set(kinds) == set(CASE_KINDS)
     for case_id, (fr, en, _) in CASE_KINDS.items():
         assert fr in kinds[case_id].fr and en in kinds[case_id].en, case_id
-    for lang, words in (("fr", ("proposition en cours", "laboratoire de deux jours", "campagne")),
-                        ("en", ("proposal in progress", "two-day lab", "campaign"))):
+    for lang, words in (
+        ("fr", ("proposition en cours", "laboratoire de deux jours", "campagne")),
+        ("en", ("proposal in progress", "two-day lab", "campaign")),
+    ):
         for page in ("index.md", "case-studies/index.md"):
             text = page_text(ROOT / "docs" / lang / page)
             assert all(w in text for w in words), (lang, page)
@@ -328,8 +376,7 @@ def test_case_study_figures_are_their_sources():
 
 
 def test_the_brussels_budget_rises_from_30_to_57_million():
-    figure = next(f for e in GUIDE.case_studies if e.id == "j-aime-mon-metier" for f in e.data.figures
-                  if f.value == 57)
+    figure = next(f for e in GUIDE.case_studies if e.id == "j-aime-mon-metier" for f in e.data.figures if f.value == 57)
     assert (figure.was, figure.to) == (30, None)  # from 30 to 57, not a range of increases
     assert "de 30 à 57 millions d’euros" in needs_seed("003").replace("'", "’")
 
@@ -348,8 +395,9 @@ def test_contributors_are_the_guides_in_its_order():
 
 @pytest.mark.skipif(not OVERLAP_TOOL.is_file(), reason="the shared overlap tool is not on this machine")
 def test_our_own_words_no_copied_or_near_copied_sentence():
-    done = subprocess.run([sys.executable, str(OVERLAP_TOOL), "--near"], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, str(OVERLAP_TOOL), "--near"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stdout[-3000:]
 
 
@@ -361,18 +409,48 @@ def test_our_own_words_no_copied_or_near_copied_sentence():
 # organizations here (acteurs, partenaires, employeurs, messagers) and epicene ones (spécialistes,
 # bénévoles, jeunes, membres, élèves, responsables, fonctionnaires, journalistes).
 FEMININE = {
-    "décideur": "décideuse", "participant": "participante", "professionnel": "professionnelle",
-    "salarié": "salariée", "étudiant": "étudiante", "invité": "invitée", "intervenant": "intervenante",
-    "citoyen": "citoyenne", "travailleur": "travailleuse", "enseignant": "enseignante", "éducateur": "éducatrice",
-    "formateur": "formatrice", "conseiller": "conseillère", "chercheur": "chercheuse", "candidat": "candidate",
-    "dirigeant": "dirigeante", "usager": "usagère", "utilisateur": "utilisatrice", "abonné": "abonnée",
-    "sympathisant": "sympathisante", "électeur": "électrice", "conférencier": "conférencière",
-    "animateur": "animatrice", "agent": "agente", "expert": "experte", "lecteur": "lectrice",
-    "facilitateur": "facilitatrice", "infirmier": "infirmière", "employé": "employée",
-    "représentant": "représentante", "supérieur": "supérieure", "prescripteur": "prescriptrice",
-    "communicant": "communicante", "élu": "élue", "député": "députée", "apprenant": "apprenante",
-    "diplômé": "diplômée", "chômeur": "chômeuse", "demandeur": "demandeuse", "Canadien": "Canadienne",
-    "coordonnateur": "coordonnatrice", "évaluateur": "évaluatrice",
+    "décideur": "décideuse",
+    "participant": "participante",
+    "professionnel": "professionnelle",
+    "salarié": "salariée",
+    "étudiant": "étudiante",
+    "invité": "invitée",
+    "intervenant": "intervenante",
+    "citoyen": "citoyenne",
+    "travailleur": "travailleuse",
+    "enseignant": "enseignante",
+    "éducateur": "éducatrice",
+    "formateur": "formatrice",
+    "conseiller": "conseillère",
+    "chercheur": "chercheuse",
+    "candidat": "candidate",
+    "dirigeant": "dirigeante",
+    "usager": "usagère",
+    "utilisateur": "utilisatrice",
+    "abonné": "abonnée",
+    "sympathisant": "sympathisante",
+    "électeur": "électrice",
+    "conférencier": "conférencière",
+    "animateur": "animatrice",
+    "agent": "agente",
+    "expert": "experte",
+    "lecteur": "lectrice",
+    "facilitateur": "facilitatrice",
+    "infirmier": "infirmière",
+    "employé": "employée",
+    "représentant": "représentante",
+    "supérieur": "supérieure",
+    "prescripteur": "prescriptrice",
+    "communicant": "communicante",
+    "élu": "élue",
+    "député": "députée",
+    "apprenant": "apprenante",
+    "diplômé": "diplômée",
+    "chômeur": "chômeuse",
+    "demandeur": "demandeuse",
+    "Canadien": "Canadienne",
+    "coordonnateur": "coordonnatrice",
+    "évaluateur": "évaluatrice",
 }
 DETERMINER = r"(?:\b(?:les|des|aux|ces|nos|vos|leurs|ses|de|du|un|le|au|chaque|ce|cet|votre|notre|son|plusieurs|certains|nombreux|quelques)\s+|\b[ld]’)"
 BEFORE_NOUN = r"(?:(?:autres|futurs|nouveaux|jeunes|hauts|simples|anciens|principaux)\s+)?"  # "les futurs enseignants"
@@ -385,10 +463,10 @@ def masculine_generics(text: str, official: list[str]) -> list[str]:
     found = []
     for masc, fem in FEMININE.items():
         for match in re.finditer(rf"{DETERMINER}{BEFORE_NOUN}({masc}s?)\b", flat, re.I):
-            window = lowered[max(0, match.start() - 60):match.end() + 60]
+            window = lowered[max(0, match.start() - 60) : match.end() + 60]
             if fem.lower() in window:
                 continue  # « décideuses et décideurs », « une conseillère ou un conseiller »
-            if flat[match.end():].startswith(" d’écran"):
+            if flat[match.end() :].startswith(" d’écran"):
                 continue  # a screen reader (« lecteur d’écran ») is a program
             if any(match.group(1).lower() in name and name in lowered for name in official):
                 continue  # inside an official name
@@ -410,8 +488,10 @@ def test_the_masculine_generic_check_catches_what_it_should():
 def test_french_writes_people_inclusively_everywhere():
     official = official_passages()
     problems = [f"{where}: « {hit} »" for where, text in texts("fr") for hit in masculine_generics(text, official)]
-    assert not problems, "masculine generic without its feminine form (write « décideuses et décideurs », or " \
-                         "an epicene word):\n" + "\n".join(problems)
+    assert not problems, (
+        "masculine generic without its feminine form (write « décideuses et décideurs », or "
+        "an epicene word):\n" + "\n".join(problems)
+    )
 
 
 # French anglicisms and calques, with the word to use instead.
@@ -481,6 +561,7 @@ def test_english_uses_one_term_per_idea():
 def test_the_word_checks_catch_what_they_should():
     def hits(patterns: dict[str, str], text: str) -> int:
         return sum(len(re.findall(p, text, re.I)) for p in patterns)
+
     assert hits(ANGLICISMS, "rejoindre le public, des panels, une opportunité, les services publics d’emploi") == 4
     assert hits(ANGLICISMS, "toucher le public, des tables rondes, une occasion, les services publics de l’emploi") == 0
     assert hits(ENGLISH_TERMS, "Decision-makers read the press release in this guide") == 3

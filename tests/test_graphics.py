@@ -2,6 +2,7 @@
 link-preview card for every audience and objective page and for the site, each at its exact size, with
 an alt text in its language of at most 250 characters; readable colours (WCAG AA); nothing fetched to
 make them; cached by content; offered on every card in a closed panel whose preview loads lazily."""
+
 from __future__ import annotations
 
 import re
@@ -50,8 +51,11 @@ def test_every_png_has_its_exact_size(site):
         with Image.open(path) as image:
             assert image.format == "PNG" and image.size == FORMATS[fmt], path
         count += 1
-    assert count == sum(len(g.formats) for g in GRAPHICS) == len(GUIDE.messages) * 2 * 3 + (
-        len(GUIDE.audiences) + len(GUIDE.objectives) + 1) * 2
+    assert (
+        count
+        == sum(len(g.formats) for g in GRAPHICS)
+        == len(GUIDE.messages) * 2 * 3 + (len(GUIDE.audiences) + len(GUIDE.objectives) + 1) * 2
+    )
 
 
 def test_every_graphic_has_an_alt_text_in_its_language():
@@ -59,7 +63,11 @@ def test_every_graphic_has_an_alt_text_in_its_language():
         other = "en" if graphic.lang == "fr" else "fr"
         alt = graphic.alt
         assert 0 < len(alt) <= ALT_LIMIT, (graphic.name, graphic.lang, len(alt))
-        assert graphic.headline in alt and graphic.tag == GUIDE.campaign.hashtag[graphic.lang] and alt.endswith(graphic.tag)
+        assert (
+            graphic.headline in alt
+            and graphic.tag == GUIDE.campaign.hashtag[graphic.lang]
+            and alt.endswith(graphic.tag)
+        )
         assert GUIDE.campaign.hashtag[other] not in alt
     for (objective, audience), entry in GUIDE.messages.items():
         for lang in ("fr", "en"):
@@ -89,7 +97,7 @@ def test_a_graphic_fetches_nothing_and_uses_no_outside_font():
 
 
 def luminance(hex_colour: str) -> float:
-    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -110,9 +118,22 @@ def test_every_text_colour_reaches_wcag_aa_on_the_background():
 
 
 def test_a_rebuild_with_nothing_changed_takes_every_graphic_from_the_cache(site):
-    result = subprocess.run([sys.executable, "-m", "bdw_guide", "graphics", "--site", str(site),
-                             "--cache", str(ROOT / ".cache" / "graphics")], cwd=ROOT, capture_output=True, text=True,
-                            timeout=300)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bdw_guide",
+            "graphics",
+            "--site",
+            str(site),
+            "--cache",
+            str(ROOT / ".cache" / "graphics"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     total = sum(len(g.formats) for g in GRAPHICS)
     assert f"{total} files (0 made, {total} from cache)" in result.stdout
@@ -120,17 +141,23 @@ def test_a_rebuild_with_nothing_changed_takes_every_graphic_from_the_cache(site)
 
 # -- problems in a graphic's line are one line each -----------------------------------------------
 
+
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "data", tmp_path / "data")
     return tmp_path
 
 
-@pytest.mark.parametrize("text, words", [
-    ("Career support can ease stress, anxiety and depression, and it deserves funding from every level of government.",
-     "over its limit of 100"),
-    ("90% of us agree: let’s fund career support.", "gives a figure its message does not (90)"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        (
+            "Career support can ease stress, anxiety and depression, and it deserves funding from every level of government.",
+            "over its limit of 100",
+        ),
+        ("90% of us agree: let’s fund career support.", "gives a figure its message does not (90)"),
+    ],
+)
 def test_a_bad_graphic_line_is_one_line(root, text, words):
     path = root / "data/posts/funding/public.yml"
     source = path.read_text(encoding="utf-8")
@@ -158,6 +185,7 @@ def test_an_alt_text_over_250_is_one_line(root):
 
 
 # -- on the cards ------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang, prefix", [("fr", ""), ("en", "en/")])
 def test_every_card_offers_its_graphics_with_their_alt_text(site, lang, prefix):

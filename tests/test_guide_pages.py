@@ -1,5 +1,6 @@
 """The whole guide is online in both languages: its sections in order, the calendar, the planning
 questions, the activities, the glossary tooltips, and Canadian typography on the built pages."""
+
 from __future__ import annotations
 
 import re
@@ -13,9 +14,18 @@ QUESTIONS = range(1, len(GUIDE.questions) + 1)
 NBSP = "\u00a0\u202f"  # no-break space, narrow no-break space
 
 # The guide's parts, in its order (the key-message pages have their own tests).
-SECTIONS = ["", "background", "using-this-guide", "messages", "communication-plan", "planning",
-            *[f"planning/question-{n}" for n in QUESTIONS], "getting-started",
-            *[f"activities/{entry.id}" for entry in GUIDE.activities], "conclusion"]
+SECTIONS = [
+    "",
+    "background",
+    "using-this-guide",
+    "messages",
+    "communication-plan",
+    "planning",
+    *[f"planning/question-{n}" for n in QUESTIONS],
+    "getting-started",
+    *[f"activities/{entry.id}" for entry in GUIDE.activities],
+    "conclusion",
+]
 
 
 def article(page: BeautifulSoup):
@@ -192,7 +202,9 @@ def _french_problems(text: str) -> list[str]:
 def _english_problems(text: str) -> list[str]:
     problems = [f"space before %: {m.group(0)!r}" for m in re.finditer(r".{0,20}\d\s%", text)]
     problems += [f"space before ':': {m.group(0)!r}" for m in re.finditer(r".{0,20}\s:.{0,10}", text)]
-    problems += [f"no-break space in English: {m.group(0)!r}" for m in re.finditer(rf".{{0,20}}[{NBSP}].{{0,20}}", text)]
+    problems += [
+        f"no-break space in English: {m.group(0)!r}" for m in re.finditer(rf".{{0,20}}[{NBSP}].{{0,20}}", text)
+    ]
     us = re.compile(r"\b(organiz?s?ation\w*|center|labor|color|behavior|programme)\b")
     for word in us.findall(text.replace("Pew Research Center", "").replace("Democracy Center", "")):
         if word.lower() in ("center", "labor", "color", "behavior", "programme") or "isation" in word:
@@ -217,7 +229,7 @@ def test_typography_of_every_built_page(site):
 
 
 def test_the_typography_checks_catch_what_they_should():
-    assert len(_french_problems("l'emploi, « non», Note: 77% et \"ça\"")) == 5
+    assert len(_french_problems('l\'emploi, « non», Note: 77% et "ça"')) == 5
     assert not _french_problems("l’emploi, «\u00a0oui\u00a0», Note\u00a0: 77\u00a0% à 10:30")
     assert len(_english_problems("77 % of the labor center, Note : ok")) == 4
     assert not _english_problems("77% of the labour centre: the Pew Research Center")

@@ -1,6 +1,7 @@
 """The whole guide as one PDF per language and paper size: cover, contents with page numbers, a
 bookmark per section, every section in the guide's order with its headlines, objectives and cited
 facts, live links, tagged, titled, in its language, small enough to send."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -121,8 +122,9 @@ def test_links_in_the_guide_pdf_are_live(site, lang):
                 outside.append(str(action["/URI"]))
     assert inside >= len(guide_pages(GUIDE)), "the contents and cross-references link inside the document"
     assert outside and all(not url.startswith("file:") for url in outside), "no link to the machine it was made on"
-    assert any(url.startswith("https://beyond-decent-work.github.io/") and "workshop-pack" in url for url in outside), \
+    assert any(url.startswith("https://beyond-decent-work.github.io/") and "workshop-pack" in url for url in outside), (
         "worksheets point at the workshop pack"
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)

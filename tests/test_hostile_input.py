@@ -5,6 +5,7 @@ Four classes: limits of a data file (YAML anchors and aliases, size, depth, invi
 characters), odd files and folders, placeholders of interface texts, and the check that tells
 them, in French and in English. (Worksheet imports are in test_browser.py.)
 """
+
 from __future__ import annotations
 
 import os
@@ -81,25 +82,34 @@ def timed_read(path: Path) -> tuple[float, int, ProblemLog]:
 
 # -- YAML anchors and aliases ---------------------------------------------------------------------
 
-BILLION_LAUGHS = "\n".join(
-    ["a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]"]
-    + [f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]" for i in range(19)]) + "\n"
+BILLION_LAUGHS = (
+    "\n".join(
+        ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+        + [f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]" for i in range(19)]
+    )
+    + "\n"
+)
 
 ALIASES: dict[str, tuple[str, str, str, str]] = {
     # name: (file, old text, new text, the text on the reported line)
     "anchor on a text, alias elsewhere": (
-        PUBLIC, "  en: Worried about your job? Get a career check-up.",
-        "  en: &same Worried about your job? Get a career check-up.", "&same"),
+        PUBLIC,
+        "  en: Worried about your job? Get a career check-up.",
+        "  en: &same Worried about your job? Get a career check-up.",
+        "&same",
+    ),
     "anchor on a mapping": (PUBLIC, "headline:\n", "headline: &head\n", "&head"),
     "anchor on a list": (PUBLIC, "facts:\n", "facts: &facts\n", "&facts"),
     "anchor on a key": (PUBLIC, "objective: access", "&k objective: access", "&k objective"),
-    "anchor in flow style": (
-        "data/ui.yml", '  en: "Beyond Decent Work"', '  en: &x "Beyond Decent Work"', "&x"),
-    "merge key from an alias": (
-        ACTIVITY, "title:\n", "base: &base\n  fr: x\n  en: y\ntitle:\n  <<: *base\n", "&base"),
+    "anchor in flow style": ("data/ui.yml", '  en: "Beyond Decent Work"', '  en: &x "Beyond Decent Work"', "&x"),
+    "merge key from an alias": (ACTIVITY, "title:\n", "base: &base\n  fr: x\n  en: y\ntitle:\n  <<: *base\n", "&base"),
     "merge key with an inline mapping": (ACTIVITY, "title:\n", "title:\n  <<: {fr: a, en: b}\n", "<<:"),
-    "merge key in a list item": (WORKSHEET, "  - id: decision-makers", "  - <<: {kind: lines}\n    id: decision-makers",
-                                 "<<:"),
+    "merge key in a list item": (
+        WORKSHEET,
+        "  - id: decision-makers",
+        "  - <<: {kind: lines}\n    id: decision-makers",
+        "<<:",
+    ),
 }
 
 
@@ -133,21 +143,28 @@ def test_a_billion_laughs_file_is_refused_at_once_without_expanding(root: Path):
 def test_a_star_at_the_start_of_a_text_still_says_to_use_quotes(root: Path):
     """Markdown emphasis at the start of a text reads as an alias to YAML: it is not an anchor
     problem, and the line says what to do."""
-    edit_text = (root / PUBLIC).read_text(encoding="utf-8").replace(
-        "  en: Worried about your job? Get a career check-up.", "  en: *Worried* about your job?")
+    edit_text = (
+        (root / PUBLIC)
+        .read_text(encoding="utf-8")
+        .replace("  en: Worried about your job? Get a career check-up.", "  en: *Worried* about your job?")
+    )
     write(root, PUBLIC, edit_text)
     problem = only(root)
     assert problem.code == "yaml_syntax" and "guillemets" in problem.render("fr")
 
 
 def test_an_ampersand_inside_a_text_is_fine(root: Path):
-    edit_text = (root / PUBLIC).read_text(encoding="utf-8").replace(
-        "Get a career check-up.", "Get a career check-up & a plan. *Really*.")
+    edit_text = (
+        (root / PUBLIC)
+        .read_text(encoding="utf-8")
+        .replace("Get a career check-up.", "Get a career check-up & a plan. *Really*.")
+    )
     write(root, PUBLIC, edit_text)
     load_guide(root)
 
 
 # -- Size and depth -------------------------------------------------------------------------------
+
 
 def real_depths() -> dict[str, int]:
     depths = {}
@@ -175,7 +192,9 @@ def test_a_file_over_the_size_limit_is_refused_unread(root: Path):
     path.write_bytes(original + b"# " + b"x" * (MAX_DATA_BYTES - len(original)) + b"\n")
     problem = only(root)
     assert (problem.code, problem.file) == ("file_too_large", ACTIVITY)
-    assert f"{MAX_DATA_BYTES // 1024} KB" in problem.render("en") and f"{MAX_DATA_BYTES // 1024} Ko" in problem.render("fr")
+    assert f"{MAX_DATA_BYTES // 1024} KB" in problem.render("en") and f"{MAX_DATA_BYTES // 1024} Ko" in problem.render(
+        "fr"
+    )
 
 
 def test_a_file_at_the_size_limit_is_read(root: Path):
@@ -218,8 +237,12 @@ def test_nesting_deeper_than_any_real_file_is_refused_fast(root: Path, kind: str
 
 # -- Invisible characters --------------------------------------------------------------------------
 
-REFUSED_CHARS = ([chr(c) for c in range(0x202A, 0x202F)] + [chr(c) for c in range(0x2066, 0x206A)]
-                 + [chr(c) for c in range(0x200B, 0x2010)] + ["\ufeff", "\u2060", "\u061c"])
+REFUSED_CHARS = (
+    [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+    + [chr(c) for c in range(0x200B, 0x2010)]
+    + ["\ufeff", "\u2060", "\u061c"]
+)
 
 
 @pytest.mark.parametrize("char", REFUSED_CHARS, ids=lambda c: f"U+{ord(c):04X}")
@@ -260,11 +283,13 @@ def test_french_no_break_spaces_and_a_leading_byte_order_mark_stay_allowed(root:
 
 # -- Odd files and folders -------------------------------------------------------------------------
 
+
 def replace_by_folder(rel: str) -> Callable[[Path], None]:
     def apply(root: Path) -> None:
         (root / rel).unlink()
         (root / rel).mkdir()
         (root / rel / "notes.yml").write_text("x: 1\n", encoding="utf-8")
+
     return apply
 
 
@@ -272,6 +297,7 @@ def replace_by_file(rel: str) -> Callable[[Path], None]:
     def apply(root: Path) -> None:
         shutil.rmtree(root / rel)
         (root / rel).write_text("x: 1\n", encoding="utf-8")
+
     return apply
 
 
@@ -279,6 +305,7 @@ def new_folder(rel: str) -> Callable[[Path], None]:
     def apply(root: Path) -> None:
         (root / rel).mkdir()
         (root / rel / "copy.yml").write_bytes((ROOT / PUBLIC).read_bytes())
+
     return apply
 
 
@@ -292,6 +319,7 @@ def bytes_name(folder: str, name: bytes, content: bytes = b"x: 1\n", is_dir: boo
         else:
             with open(path, "wb") as handle:
                 handle.write(content)
+
     return apply
 
 
@@ -300,6 +328,7 @@ def link(rel: str, target: str | Callable[[Path], str], replace: bool = False) -
         if replace:
             (root / rel).unlink()
         os.symlink(target(root) if callable(target) else target, root / rel)
+
     return apply
 
 
@@ -319,52 +348,70 @@ class Odd:
 
 
 ODD: dict[str, Odd] = {
-    "folder named like a data file in data/": Odd(new_folder("data/notes.yml"), "data/notes.yml",
-                                                  "folder_named_like_file"),
-    "folder named like a message file": Odd(new_folder("data/messages/access/extra.yml"),
-                                            "data/messages/access/extra.yml", "folder_named_like_file"),
-    "folder named like an activity (.yaml)": Odd(new_folder("data/activities/extra.yaml"),
-                                                  "data/activities/extra.yaml", "folder_named_like_file"),
+    "folder named like a data file in data/": Odd(
+        new_folder("data/notes.yml"), "data/notes.yml", "folder_named_like_file"
+    ),
+    "folder named like a message file": Odd(
+        new_folder("data/messages/access/extra.yml"), "data/messages/access/extra.yml", "folder_named_like_file"
+    ),
+    "folder named like an activity (.yaml)": Odd(
+        new_folder("data/activities/extra.yaml"), "data/activities/extra.yaml", "folder_named_like_file"
+    ),
     "ui.yml replaced by a folder": Odd(replace_by_folder("data/ui.yml"), "data/ui.yml", "folder_named_like_file"),
-    "objectives.yml replaced by a folder": Odd(replace_by_folder("data/objectives.yml"), "data/objectives.yml",
-                                               "folder_named_like_file"),
+    "objectives.yml replaced by a folder": Odd(
+        replace_by_folder("data/objectives.yml"), "data/objectives.yml", "folder_named_like_file"
+    ),
     "a message replaced by a folder": Odd(replace_by_folder(PUBLIC), PUBLIC, "folder_named_like_file"),
     "messages/ replaced by a file": Odd(replace_by_file("data/messages"), "data/messages", "file_where_folder"),
     "activities/ replaced by a file": Odd(replace_by_file("data/activities"), "data/activities", "file_where_folder"),
     "examples/ replaced by a file": Odd(replace_by_file("data/examples"), "data/examples", "file_where_folder"),
-    "a folder inside activities/": Odd(new_folder("data/activities/more"), "data/activities/more",
-                                       "unexpected_folder"),
-    "activity name not UTF-8": Odd(bytes_name("data/activities", b"caf\xe9.yml"), "data/activities/caf\\xe9.yml",
-                                   "name_not_utf8"),
-    "message folder name not UTF-8": Odd(bytes_name("data/messages", b"acc\xe8s", is_dir=True),
-                                         "data/messages/acc\\xe8s", "name_not_utf8"),
-    "data file name in Latin-1 at the top": Odd(bytes_name("data", b"\xe9t\xe9.yml"), "data/\\xe9t\\xe9.yml",
-                                                "name_not_utf8"),
-    "name with a direction override": Odd(bytes_name("data/activities", "x\u202elmy.yml".encode()),
-                                          "data/activities/x\\u202elmy.yml", "name_invisible"),
-    "link out of the repository in place of ui.yml": Odd(link("data/ui.yml", "/etc/hostname", replace=True),
-                                                          "data/ui.yml", "symlink_outside"),
-    "link out of the repository as an activity": Odd(link("data/activities/host.yml", "/etc/passwd"),
-                                                      "data/activities/host.yml", "symlink_outside"),
+    "a folder inside activities/": Odd(new_folder("data/activities/more"), "data/activities/more", "unexpected_folder"),
+    "activity name not UTF-8": Odd(
+        bytes_name("data/activities", b"caf\xe9.yml"), "data/activities/caf\\xe9.yml", "name_not_utf8"
+    ),
+    "message folder name not UTF-8": Odd(
+        bytes_name("data/messages", b"acc\xe8s", is_dir=True), "data/messages/acc\\xe8s", "name_not_utf8"
+    ),
+    "data file name in Latin-1 at the top": Odd(
+        bytes_name("data", b"\xe9t\xe9.yml"), "data/\\xe9t\\xe9.yml", "name_not_utf8"
+    ),
+    "name with a direction override": Odd(
+        bytes_name("data/activities", "x\u202elmy.yml".encode()), "data/activities/x\\u202elmy.yml", "name_invisible"
+    ),
+    "link out of the repository in place of ui.yml": Odd(
+        link("data/ui.yml", "/etc/hostname", replace=True), "data/ui.yml", "symlink_outside"
+    ),
+    "link out of the repository as an activity": Odd(
+        link("data/activities/host.yml", "/etc/passwd"), "data/activities/host.yml", "symlink_outside"
+    ),
     "link to a folder outside": Odd(link("data/messages/etc", "/etc"), "data/messages/etc", "symlink_outside"),
-    "dangling link": Odd(link("data/worksheets/gone.yml", "/nonexistent/gone.yml"), "data/worksheets/gone.yml",
-                         "symlink_outside"),
-    "link inside the repository": Odd(link("data/activities/copy.yml", "../activities/op-ed.yml"),
-                                      "data/activities/copy.yml", "symlink_inside"),
-    "named pipe as a data file": Odd(fifo("data/case-studies/pipe.yml"), "data/case-studies/pipe.yml",
-                                     "not_regular_file"),
+    "dangling link": Odd(
+        link("data/worksheets/gone.yml", "/nonexistent/gone.yml"), "data/worksheets/gone.yml", "symlink_outside"
+    ),
+    "link inside the repository": Odd(
+        link("data/activities/copy.yml", "../activities/op-ed.yml"), "data/activities/copy.yml", "symlink_inside"
+    ),
+    "named pipe as a data file": Odd(
+        fifo("data/case-studies/pipe.yml"), "data/case-studies/pipe.yml", "not_regular_file"
+    ),
     "data file not UTF-8": Odd(page_bytes(ACTIVITY, "title: caf\xe9\n".encode("latin-1")), ACTIVITY, "not_utf8"),
     # The page trees
     "folder named like a page": Odd(new_folder("docs/fr/extra.md"), "docs/fr/extra.md", "folder_named_like_file"),
-    "page name not UTF-8": Odd(bytes_name("docs/en", b"caf\xe9.md", b"# x\n"), "docs/en/caf\\xe9.md",
-                               "name_not_utf8"),
-    "page linked out of the repository": Odd(link("docs/en/passwd.md", "/etc/passwd"), "docs/en/passwd.md",
-                                             "symlink_outside"),
+    "page name not UTF-8": Odd(bytes_name("docs/en", b"caf\xe9.md", b"# x\n"), "docs/en/caf\\xe9.md", "name_not_utf8"),
+    "page linked out of the repository": Odd(
+        link("docs/en/passwd.md", "/etc/passwd"), "docs/en/passwd.md", "symlink_outside"
+    ),
     "page folder linked out": Odd(link("docs/fr/etc", "/etc"), "docs/fr/etc", "symlink_outside"),
-    "page linked to its translation": Odd(link("docs/en/conclusion.md", lambda root: str(root / "docs/fr/conclusion.md"),
-                                               replace=True), "docs/en/conclusion.md", "symlink_inside"),
-    "page not UTF-8": Odd(page_bytes("docs/fr/conclusion.md", "# Conclusion caf\xe9\n".encode("latin-1")),
-                          "docs/fr/conclusion.md", "not_utf8"),
+    "page linked to its translation": Odd(
+        link("docs/en/conclusion.md", lambda root: str(root / "docs/fr/conclusion.md"), replace=True),
+        "docs/en/conclusion.md",
+        "symlink_inside",
+    ),
+    "page not UTF-8": Odd(
+        page_bytes("docs/fr/conclusion.md", "# Conclusion caf\xe9\n".encode("latin-1")),
+        "docs/fr/conclusion.md",
+        "not_utf8",
+    ),
     "named pipe as a page": Odd(fifo("docs/fr/pipe.md"), "docs/fr/pipe.md", "not_regular_file"),
 }
 
@@ -393,10 +440,13 @@ def test_an_unreadable_file_gets_one_line(root: Path, monkeypatch):
     assert (problem.file, problem.code) == (ACTIVITY, "file_unreadable")
 
 
-@pytest.mark.parametrize("name", ["link out of the repository in place of ui.yml", "page linked out of the repository",
-                                  "page name not UTF-8"])
+@pytest.mark.parametrize(
+    "name",
+    ["link out of the repository in place of ui.yml", "page linked out of the repository", "page name not UTF-8"],
+)
 def test_the_strict_build_stops_on_odd_files_before_touching_the_site(name: str, tmp_path: Path):
     from conftest import copy_repo, mkdocs_build
+
     repo = copy_repo(tmp_path / "repo")
     site = tmp_path / "site"
     site.mkdir()
@@ -413,25 +463,53 @@ def test_the_strict_build_stops_on_odd_files_before_touching_the_site(name: str,
 
 UI_CASES: dict[str, tuple[str, str, str, str]] = {
     # name: (old, new, field, code)
-    "unknown placeholder": ('  en: "Objective {n}"', '  en: "Objective {number}"', "objective_n.en",
-                            "ui_placeholder_unknown"),
-    "attribute of a placeholder": ('  en: "Objective {n}"', '  en: "Objective {n.__class__}"', "objective_n.en",
-                                   "ui_placeholder_unknown"),
-    "numbered placeholder": ('  fr: "Objectif {n}"', '  fr: "Objectif {0}"', "objective_n.fr",
-                             "ui_placeholder_unknown"),
+    "unknown placeholder": (
+        '  en: "Objective {n}"',
+        '  en: "Objective {number}"',
+        "objective_n.en",
+        "ui_placeholder_unknown",
+    ),
+    "attribute of a placeholder": (
+        '  en: "Objective {n}"',
+        '  en: "Objective {n.__class__}"',
+        "objective_n.en",
+        "ui_placeholder_unknown",
+    ),
+    "numbered placeholder": (
+        '  fr: "Objectif {n}"',
+        '  fr: "Objectif {0}"',
+        "objective_n.fr",
+        "ui_placeholder_unknown",
+    ),
     "conversion": ('  fr: "Objectif {n}"', '  fr: "Objectif {n!r}"', "objective_n.fr", "ui_placeholder_unknown"),
     "format spec": ('  fr: "Objectif {n}"', '  fr: "Objectif {n:>99999}"', "objective_n.fr", "ui_placeholder_unknown"),
     "lone opening brace": ('  en: "Objective {n}"', '  en: "Objective {n"', "objective_n.en", "ui_brace"),
     "lone closing brace": ('  en: "Objective {n}"', '  en: "Objective n}"', "objective_n.en", "ui_brace"),
     "doubled braces": ('  en: "Objective {n}"', '  en: "Objective {{n}}"', "objective_n.en", "ui_brace"),
-    "placeholder in a text that takes none": ('  en: "Beyond Decent Work"', '  en: "Beyond {n} Work"',
-                                              "site_name.en", "ui_placeholder_none"),
-    "lone brace in a text that takes none": ('  en: "Beyond Decent Work"', '  en: "Beyond { Work"',
-                                             "site_name.en", "ui_brace_none"),
-    "English drops a placeholder": ('  en: "Question {n} of {total}"', '  en: "Question {n}"',
-                                    "question_of.en", "ui_placeholder_missing_en"),
-    "French drops a placeholder": ('  fr: "Question {n} sur {total}"', '  fr: "Question {total}"',
-                                   "question_of.fr", "ui_placeholder_missing_fr"),
+    "placeholder in a text that takes none": (
+        '  en: "Beyond Decent Work"',
+        '  en: "Beyond {n} Work"',
+        "site_name.en",
+        "ui_placeholder_none",
+    ),
+    "lone brace in a text that takes none": (
+        '  en: "Beyond Decent Work"',
+        '  en: "Beyond { Work"',
+        "site_name.en",
+        "ui_brace_none",
+    ),
+    "English drops a placeholder": (
+        '  en: "Question {n} of {total}"',
+        '  en: "Question {n}"',
+        "question_of.en",
+        "ui_placeholder_missing_en",
+    ),
+    "French drops a placeholder": (
+        '  fr: "Question {n} sur {total}"',
+        '  fr: "Question {total}"',
+        "question_of.fr",
+        "ui_placeholder_missing_fr",
+    ),
 }
 
 
@@ -455,17 +533,22 @@ def test_a_bad_placeholder_in_a_ui_text_is_one_line(root: Path, name: str):
 CHECK_CASES: dict[str, Callable[[Path], None]] = {
     **{f"odd: {name}": case.apply for name, case in ODD.items()},
     "billion laughs": lambda root: write(root, "data/campaign.yml", BILLION_LAUGHS),
-    "anchor": lambda root: write(root, ACTIVITY, (root / ACTIVITY).read_text(encoding="utf-8").replace(
-        "title:\n", "title: &t\n", 1)),
-    "too deep": lambda root: write(root, ACTIVITY, (root / ACTIVITY).read_text(encoding="utf-8") + "tip: "
-                                   + nested("flow maps", 40)),
+    "anchor": lambda root: write(
+        root, ACTIVITY, (root / ACTIVITY).read_text(encoding="utf-8").replace("title:\n", "title: &t\n", 1)
+    ),
+    "too deep": lambda root: write(
+        root, ACTIVITY, (root / ACTIVITY).read_text(encoding="utf-8") + "tip: " + nested("flow maps", 40)
+    ),
     "too large": lambda root: write(root, ACTIVITY, "# " + "x" * MAX_DATA_BYTES + "\n"),
-    "right-to-left override": lambda root: write(root, PUBLIC, (root / PUBLIC).read_text(encoding="utf-8").replace(
-        "check-up.", "check-up.\u202e", 1)),
-    "unknown placeholder": lambda root: write(root, "data/ui.yml", (root / "data/ui.yml").read_text(
-        encoding="utf-8").replace("{total}", "{totl}", 1)),
-    "lone brace": lambda root: write(root, "data/ui.yml", (root / "data/ui.yml").read_text(
-        encoding="utf-8").replace("{title}", "{title", 1)),
+    "right-to-left override": lambda root: write(
+        root, PUBLIC, (root / PUBLIC).read_text(encoding="utf-8").replace("check-up.", "check-up.\u202e", 1)
+    ),
+    "unknown placeholder": lambda root: write(
+        root, "data/ui.yml", (root / "data/ui.yml").read_text(encoding="utf-8").replace("{total}", "{totl}", 1)
+    ),
+    "lone brace": lambda root: write(
+        root, "data/ui.yml", (root / "data/ui.yml").read_text(encoding="utf-8").replace("{title}", "{title", 1)
+    ),
 }
 
 
@@ -488,10 +571,17 @@ def test_check_prints_one_line_in_each_language(root: Path, name: str, capsys):
 def test_python_m_bdw_guide_check_refuses_a_billion_laughs_at_once(root: Path):
     import subprocess
     import sys
+
     write(root, "data/campaign.yml", BILLION_LAUGHS)
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "bdw_guide", "check", "--root", str(root), "--lang", "en"],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "bdw_guide", "check", "--root", str(root), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert time.perf_counter() - start < 30  # the unchecked file never finished: 9^20 items
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert "data/campaign.yml:1: (file): YAML anchors and aliases (here '&a') are not used in data files." in done.stderr
+    assert (
+        "data/campaign.yml:1: (file): YAML anchors and aliases (here '&a') are not used in data files." in done.stderr
+    )

@@ -2,6 +2,7 @@
 message, letters, the link preview, and the script and style loaded with the page) stays within 15 KB
 gzip beyond the page without it; bdw-kit.js and .css, the Word writer and the graphics load only when
 asked for (tests/test_letters_browser.py, tests/test_graphics_browser.py)."""
+
 from __future__ import annotations
 
 import gzip
@@ -25,9 +26,12 @@ def gz(data: bytes) -> int:
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_the_kit_adds_at_most_15_kb_gzip_to_a_message_page(site, prefix):
-    eager = sum(gz((site / "assets" / name).read_bytes())
-                for name in ("javascripts/bdw-posts.js", "stylesheets/bdw-posts.css"))
-    pages = [f"messages/audiences/{a}" for a in GUIDE.audiences] + [f"messages/objectives/{o}" for o in GUIDE.objectives]
+    eager = sum(
+        gz((site / "assets" / name).read_bytes()) for name in ("javascripts/bdw-posts.js", "stylesheets/bdw-posts.css")
+    )
+    pages = [f"messages/audiences/{a}" for a in GUIDE.audiences] + [
+        f"messages/objectives/{o}" for o in GUIDE.objectives
+    ]
     heaviest = 0
     for path in pages:
         html = (site / prefix / path / "index.html").read_text()

@@ -1,5 +1,6 @@
 """Both languages, always: every interface string and data text exists in French and English,
 French typography is Canadian French, and templates use no string that data/ui.yml lacks."""
+
 from __future__ import annotations
 
 import re
@@ -34,8 +35,13 @@ def all_texts() -> list[tuple[str, Text]]:
     out += _walk("campaign", GUIDE.campaign) + _walk("contributors", GUIDE.contributors)
     out += _walk("glossary", GUIDE.glossary) + _walk("calendar", GUIDE.calendar) + _walk("questions", GUIDE.questions)
     out += _walk("representatives", GUIDE.representatives)
-    for entry in [*GUIDE.messages.values(), *GUIDE.activities, *GUIDE.worksheets, *GUIDE.posts.values(),
-                  *GUIDE.letters.values()]:
+    for entry in [
+        *GUIDE.messages.values(),
+        *GUIDE.activities,
+        *GUIDE.worksheets,
+        *GUIDE.posts.values(),
+        *GUIDE.letters.values(),
+    ]:
         out += _walk(entry.path, entry.data)
     assert len(out) > 350  # the walk reached into every file
     return out
@@ -97,8 +103,10 @@ def test_english_typography_and_spelling():
 
 
 def test_every_page_exists_in_both_language_trees():
-    trees = {lang: {p.relative_to(ROOT / "docs" / lang).as_posix() for p in (ROOT / "docs" / lang).rglob("*.md")}
-             for lang in ("fr", "en")}
+    trees = {
+        lang: {p.relative_to(ROOT / "docs" / lang).as_posix() for p in (ROOT / "docs" / lang).rglob("*.md")}
+        for lang in ("fr", "en")
+    }
     assert trees["fr"], "no pages found"
     only_fr, only_en = trees["fr"] - trees["en"], trees["en"] - trees["fr"]
     assert not only_fr and not only_en, f"only in French: {sorted(only_fr)}; only in English: {sorted(only_en)}"

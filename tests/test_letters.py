@@ -3,6 +3,7 @@ offers a letter built on the guide's three elements of a message (an appeal to j
 reader's own interest, a specific ask); it gives no figure its message lacks; it reads whole before
 anything is filled in and opens in a mail app with its subject and body; it says where to find one's
 elected representatives, at every level, and to write in the recipient's official language."""
+
 from __future__ import annotations
 
 import shutil
@@ -19,9 +20,15 @@ from bdw_guide.problems import DataError
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = load_guide(ROOT)
 LETTER = "data/letters/funding/public.yml"
-FILLED = {"recipient": "Jeanne Tremblay, députée", "riding": "Laurier–Sainte-Marie", "email": "j.tremblay@example.org",
-          "sender": "Sam Lee", "organization": "Carrefour carrière", "fact": "Ici, 1 personne sur 3 attend (sondage).",
-          "meeting": False}
+FILLED = {
+    "recipient": "Jeanne Tremblay, députée",
+    "riding": "Laurier–Sainte-Marie",
+    "email": "j.tremblay@example.org",
+    "sender": "Sam Lee",
+    "organization": "Carrefour carrière",
+    "fact": "Ici, 1 personne sur 3 attend (sondage).",
+    "meeting": False,
+}
 
 
 def mail_parts(href: str) -> tuple[str, str, str]:
@@ -34,12 +41,18 @@ def mail_parts(href: str) -> tuple[str, str, str]:
 
 # -- which cards, what a letter says ---------------------------------------------------------------
 
+
 def test_every_government_card_and_every_ask_to_press_government_has_a_letter():
     government = {key for key in GUIDE.messages if key[1] == "government"}
     assert government and government <= set(GUIDE.letters)
     # Beyond government, the messages whose ask is to contact or urge government (its word in the ask).
-    press = {key for key, entry in GUIDE.messages.items()
-             if key[1] != "government" and entry.data.ask is not None and any(word in entry.data.ask["en"] for word in ("government", " MP "))}
+    press = {
+        key
+        for key, entry in GUIDE.messages.items()
+        if key[1] != "government"
+        and entry.data.ask is not None
+        and any(word in entry.data.ask["en"] for word in ("government", " MP "))
+    }
     assert press and set(GUIDE.letters) == government | press
 
 
@@ -62,13 +75,15 @@ def test_letters_give_no_figure_their_message_lacks():
 
 def test_the_letter_says_elected_representatives_at_every_level_not_only_mps():
     for lang in ("fr", "en"):
-        frame = " ".join(GUIDE.t(f"letter_{name}", lang) for name in ("find", "find_federal", "find_provincial",
-                                                                       "find_municipal"))
+        frame = " ".join(
+            GUIDE.t(f"letter_{name}", lang) for name in ("find", "find_federal", "find_provincial", "find_municipal")
+        )
         assert "MP" not in frame.split() and "député " not in frame
     assert len(GUIDE.representatives.legislatures) == 13  # ten provinces and three territories
 
 
 # -- the letter as text and as a mailto: link --------------------------------------------------------
+
 
 def test_blank_fields_show_what_to_fill_in_and_filled_ones_replace_them():
     parts = letter_parts(GUIDE.letters[("funding", "public")].data, GUIDE.ui, "fr")
@@ -97,6 +112,7 @@ def test_the_mailto_link_carries_the_subject_and_the_body():
 
 # -- a problem in a letter is one line ------------------------------------------------------------
 
+
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "data", tmp_path / "data")
@@ -111,8 +127,10 @@ def problems(root: Path, lang: str = "en") -> list[str]:
 
 def test_a_figure_the_message_lacks_is_one_line(root):
     path = root / LETTER
-    path.write_text(path.read_text(encoding="utf-8").replace("I ask you to speak up", "I ask you, as 90% of us do, to speak up"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("I ask you to speak up", "I ask you, as 90% of us do, to speak up"),
+        encoding="utf-8",
+    )
     line = GUIDE.letters[("funding", "public")].lines["ask.en"]
     found = problems(root)
     assert len(found) == 1 and found[0].startswith(f"{LETTER}:{line}: ask.en: ") and "(90)" in found[0], found
@@ -121,8 +139,10 @@ def test_a_figure_the_message_lacks_is_one_line(root):
 
 def test_a_brace_in_a_letter_is_one_line(root):
     path = root / LETTER
-    path.write_text(path.read_text(encoding="utf-8").replace("I ask you to speak up", "I ask {recipient} to speak up"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("I ask you to speak up", "I ask {recipient} to speak up"),
+        encoding="utf-8",
+    )
     found = problems(root)
     assert len(found) == 1 and "ask.en" in found[0] and "{" in found[0], found
 
@@ -130,15 +150,22 @@ def test_a_brace_in_a_letter_is_one_line(root):
 def test_a_letter_for_no_message_and_an_unsafe_address_are_named(root):
     (root / LETTER).rename(root / "data/letters/funding/publik.yml")
     reps = root / "data/representatives.yml"
-    reps.write_text(reps.read_text(encoding="utf-8").replace("https://www.leg.bc.ca/members", "http://www.leg.bc.ca/members"),
-                    encoding="utf-8")
+    reps.write_text(
+        reps.read_text(encoding="utf-8").replace("https://www.leg.bc.ca/members", "http://www.leg.bc.ca/members"),
+        encoding="utf-8",
+    )
     found = problems(root)
     assert len(found) == 2, found
     assert found[0].startswith("data/letters/funding/publik.yml: (file): This file matches no message")
-    assert found[1].startswith("data/representatives.yml:") and "legislatures[9].url" in found[1] and "https://" in found[1]
+    assert (
+        found[1].startswith("data/representatives.yml:")
+        and "legislatures[9].url" in found[1]
+        and "https://" in found[1]
+    )
 
 
 # -- on the cards ----------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang, prefix", [("fr", ""), ("en", "en/")])
 def test_cards_offer_their_letter_closed_readable_and_ready_to_mail(site, lang, prefix):
@@ -162,7 +189,9 @@ def test_cards_offer_their_letter_closed_readable_and_ready_to_mail(site, lang, 
             assert letter.find("label", attrs={"for": text["id"]})
             # Without the script, the mail app opens with the subject (the script adds the letter as its body).
             href = letter.select_one("a.bdw-letter__mail")["href"]
-            assert href == mailto("", parts["subject"], "") and parse_qs(urlsplit(href).query)["subject"] == [parts["subject"]]
+            assert href == mailto("", parts["subject"], "") and parse_qs(urlsplit(href).query)["subject"] == [
+                parts["subject"]
+            ]
             names = {field["name"] for field in letter.select(".bdw-kit__fields [name]")}
             assert names == set(FIELDS)
             for field in letter.select(".bdw-kit__fields [name]"):

@@ -2,6 +2,7 @@
 keeps the fields across a reload (the name and organization for every card), sends it to the mail app
 with its subject and body, downloads it as text and as a Word file made in the browser, clears on
 request, and the open letter passes axe."""
+
 from __future__ import annotations
 
 import io
@@ -20,9 +21,17 @@ GUIDE = load_guide(ROOT)
 
 pytestmark = pytest.mark.browser
 
-VALUES = [{}, {"recipient": "Jane Smith, MP", "riding": "Ottawa Centre", "sender": "Sam Lee"},
-          {"recipient": " Jeanne Tremblay ", "organization": "Carrefour «\u00a0avenir\u00a0»", "fact": "Ici : {fact} & <b>",
-           "meeting": False, "email": "x@example.org"}]
+VALUES = [
+    {},
+    {"recipient": "Jane Smith, MP", "riding": "Ottawa Centre", "sender": "Sam Lee"},
+    {
+        "recipient": " Jeanne Tremblay ",
+        "organization": "Carrefour «\u00a0avenir\u00a0»",
+        "fact": "Ici : {fact} & <b>",
+        "meeting": False,
+        "email": "x@example.org",
+    },
+]
 
 
 def open_letter(page, server, path: str, card: str):
@@ -45,15 +54,22 @@ def test_the_script_writes_the_letter_as_the_core_does(page, server):
         for key, entry in GUIDE.letters.items():
             parts = letter_parts(entry.data, GUIDE.ui, lang)
             for values in VALUES:
-                assert page.evaluate("([p, v]) => window.bdwLetterText(p, v)", [parts, values]) == \
-                    letter_text(parts, values), (key, lang, values)
+                assert page.evaluate("([p, v]) => window.bdwLetterText(p, v)", [parts, values]) == letter_text(
+                    parts, values
+                ), (key, lang, values)
 
 
 @pytest.mark.parametrize("lang, prefix", [("fr", ""), ("en", "en/")])
 def test_filling_the_fields_writes_the_letter_and_its_mail(page, server, lang, prefix):
     kit = open_letter(page, server, f"{prefix}messages/audiences/government/", "funding-government")
-    values = {"recipient": "Jeanne Tremblay", "riding": "Laurier–Sainte-Marie", "email": "jeanne@example.org",
-              "sender": "Sam Lee", "organization": "Carrefour carrière", "fact": "Notre centre a accueilli 300 personnes."}
+    values = {
+        "recipient": "Jeanne Tremblay",
+        "riding": "Laurier–Sainte-Marie",
+        "email": "jeanne@example.org",
+        "sender": "Sam Lee",
+        "organization": "Carrefour carrière",
+        "fact": "Notre centre a accueilli 300 personnes.",
+    }
     for name, value in values.items():
         kit.locator(f"[name={name}]").fill(value)
     kit.locator("[name=meeting]").uncheck()
@@ -123,13 +139,17 @@ def test_the_kit_and_the_word_writer_load_only_when_asked(page, server):
     page.locator("#bdw-adapt-access-government").wait_for()  # shown by bdw-posts.js
     assert not [url for url in requested if "bdw-kit" in url or "docx" in url]
     open_letter(page, server, "en/messages/objectives/access/", "access-government")
-    assert [url for url in requested if url.endswith("bdw-kit.js")] and [url for url in requested if url.endswith("bdw-kit.css")]
+    assert [url for url in requested if url.endswith("bdw-kit.js")] and [
+        url for url in requested if url.endswith("bdw-kit.css")
+    ]
     assert not [url for url in requested if "docx" in url]
 
 
 def test_an_open_letter_passes_axe(page, server, axe_source):  # noqa: F811
-    for path, card in (("messages/audiences/government/", "access-government"),
-                       ("en/messages/objectives/integration/", "integration-business")):
+    for path, card in (
+        ("messages/audiences/government/", "access-government"),
+        ("en/messages/objectives/integration/", "integration-business"),
+    ):
         kit = open_letter(page, server, path, card)
         kit.locator("[name=recipient]").fill("Jane Smith")
         assert axe_violations(page, axe_source) == [], path

@@ -5,6 +5,7 @@ Random YAML documents (and random text that is not YAML at all) replace real dat
 are mutated the ways contributors break them (a translation deleted, a key renamed, unsafe markup, a
 block where a text belongs).
 """
+
 from __future__ import annotations
 
 import copy
@@ -28,20 +29,43 @@ from bdw_guide.problems import DataError
 from conftest import ROOT
 
 DATA_FILES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "data").rglob("*.yml"))
-UNSAFE = ["<script>alert(1)</script>", "<iframe src=x>", "<img src=x onerror=alert(1)>", '<p style="x">',
-          "[lien](javascript:alert(1))", "[link](data:text/html,x)", "<!-- hidden -->", "<b>bold</b>",
-          "[lien](vbscript:msgbox)", "<svg onload=alert(1)>"]
+UNSAFE = [
+    "<script>alert(1)</script>",
+    "<iframe src=x>",
+    "<img src=x onerror=alert(1)>",
+    '<p style="x">',
+    "[lien](javascript:alert(1))",
+    "[link](data:text/html,x)",
+    "<!-- hidden -->",
+    "<b>bold</b>",
+    "[lien](vbscript:msgbox)",
+    "<svg onload=alert(1)>",
+]
 
-settings.register_profile("ci", max_examples=60, derandomize=True, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("dev", max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "ci", max_examples=60, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "dev",
+    max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 settings.load_profile("ci" if os.environ.get("CI") == "true" else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(-5, 3000), st.text(max_size=30),
-                    st.sampled_from(["fr", "en", "access", "public", "lines", "grid", "calendar", "", " "]))
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 3000),
+    st.text(max_size=30),
+    st.sampled_from(["fr", "en", "access", "public", "lines", "grid", "calendar", "", " "]),
+)
 keys = st.one_of(st.sampled_from(sorted(FIELD_NAMES) + ["fr", "en"]), st.text(min_size=1, max_size=12))
-documents = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                          st.dictionaries(keys, inner, max_size=5)), max_leaves=25)
+documents = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(keys, inner, max_size=5)),
+    max_leaves=25,
+)
 
 
 @pytest.fixture(scope="module")
@@ -93,6 +117,7 @@ def test_random_bytes_get_a_report_never_a_crash(root: Path, rel: str, raw: byte
 
 
 # Mutations of real files that the rules forbid ---------------------------------------------------
+
 
 def leaves(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
     if isinstance(value, dict):
@@ -152,8 +177,11 @@ def test_a_deleted_translation_is_refused(root: Path, data):
 
 @given(data=st.data(), name=st.text(alphabet="abcdefghijklmnopqrstuvwxyz_", min_size=2, max_size=12))
 def test_a_renamed_key_is_refused(root: Path, data, name: str):
-    rel = data.draw(st.sampled_from([r for r in DATA_FILES if not r.endswith(("ui.yml", "objectives.yml",
-                                                                             "audiences.yml", "glossary.yml"))]))
+    rel = data.draw(
+        st.sampled_from(
+            [r for r in DATA_FILES if not r.endswith(("ui.yml", "objectives.yml", "audiences.yml", "glossary.yml"))]
+        )
+    )
     path = data.draw(st.sampled_from([p for p, _ in leaves(real(rel)) if p and isinstance(p[-1], str)]))
     if name == path[-1] or (name in FIELD_NAMES | {"fr", "en"}):
         return  # a rename to another real field can be valid; those are covered by the example tests
@@ -161,6 +189,7 @@ def test_a_renamed_key_is_refused(root: Path, data, name: str):
     def rename(d: Any) -> None:
         holder = parent_of(d, path)
         holder[name] = holder.pop(path[-1])
+
     refuses(root, rel, mutated(rel, rename))
 
 
@@ -171,8 +200,13 @@ def test_unsafe_markup_in_any_text_is_refused(root: Path, data, snippet: str, be
     refuses(root, rel, mutated(rel, lambda d: parent_of(d, path).__setitem__(path[-1], f"{before} {snippet} x")))
 
 
-@given(data=st.data(), block=st.one_of(st.lists(st.text(max_size=5), max_size=3),
-                                       st.dictionaries(st.sampled_from(["fr", "en", "x"]), st.text(max_size=5))))
+@given(
+    data=st.data(),
+    block=st.one_of(
+        st.lists(st.text(max_size=5), max_size=3),
+        st.dictionaries(st.sampled_from(["fr", "en", "x"]), st.text(max_size=5)),
+    ),
+)
 def test_a_block_where_a_text_belongs_is_refused(root: Path, data, block: Any):
     rel = data.draw(st.sampled_from(DATA_FILES))
     path = data.draw(st.sampled_from(strings(rel)))
@@ -186,8 +220,12 @@ from bdw_guide.problems import ProblemLog  # noqa: E402
 from bdw_guide.yaml_source import read_yaml  # noqa: E402
 
 HOSTILE_EXAMPLES = 40  # each example loads the whole guide: the four hostile properties stay within seconds
-INVISIBLES = ([chr(c) for c in range(0x202A, 0x202F)] + [chr(c) for c in range(0x2066, 0x206A)]
-              + [chr(c) for c in range(0x200B, 0x2010)] + ["\ufeff", "\u2060", "\u061c"])
+INVISIBLES = (
+    [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+    + [chr(c) for c in range(0x200B, 0x2010)]
+    + ["\ufeff", "\u2060", "\u061c"]
+)
 
 
 def read_fast(path: Path) -> list:
@@ -204,8 +242,9 @@ def codes_for(err: DataError, rel: str) -> set[str]:
 
 
 @settings(max_examples=HOSTILE_EXAMPLES)
-@given(rel=st.sampled_from(DATA_FILES), data=st.data(), chars=st.lists(st.sampled_from(INVISIBLES), min_size=1,
-                                                                         max_size=3))
+@given(
+    rel=st.sampled_from(DATA_FILES), data=st.data(), chars=st.lists(st.sampled_from(INVISIBLES), min_size=1, max_size=3)
+)
 def test_invisible_characters_anywhere_are_refused(root: Path, rel: str, data, chars: list[str]):
     text = (ROOT / rel).read_text(encoding="utf-8")
     for char in chars:
@@ -224,7 +263,7 @@ def containers(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
     if isinstance(value, (dict, list)):
         if path:
             yield path, value
-        for key, child in (value.items() if isinstance(value, dict) else enumerate(value)):
+        for key, child in value.items() if isinstance(value, dict) else enumerate(value):
             yield from containers(child, path + (key,))
 
 
@@ -256,8 +295,12 @@ def test_shared_blocks_and_alias_bombs_are_refused_unexpanded(root: Path, data, 
 
 
 @settings(max_examples=HOSTILE_EXAMPLES)
-@given(data=st.data(), depth=st.integers(MAX_DEPTH + 1, 400), by=st.sampled_from(["lists", "maps", "mixed"]),
-       flow=st.booleans())
+@given(
+    data=st.data(),
+    depth=st.integers(MAX_DEPTH + 1, 400),
+    by=st.sampled_from(["lists", "maps", "mixed"]),
+    flow=st.booleans(),
+)
 def test_nesting_deeper_than_any_real_file_is_refused(root: Path, data, depth: int, by: str, flow: bool):
     rel = data.draw(st.sampled_from(DATA_FILES))
     doc = real(rel)
@@ -308,8 +351,9 @@ class Replaced:
 
 
 @settings(max_examples=HOSTILE_EXAMPLES)
-@given(rel=st.sampled_from(DATA_FILES), kind=st.sampled_from(["folder", "link out", "link in", "dangling link",
-                                                               "pipe"]))
+@given(
+    rel=st.sampled_from(DATA_FILES), kind=st.sampled_from(["folder", "link out", "link in", "dangling link", "pipe"])
+)
 def test_a_data_file_replaced_by_an_odd_path_is_one_line(root: Path, rel: str, kind: str):
     with Replaced(root, rel, kind):
         start = time.perf_counter()
@@ -333,16 +377,27 @@ from bdw_guide.site_check import check_site  # noqa: E402
 PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "docs").rglob("*.md"))
 THEME = Theme.of(ROOT)
 GUIDE: list[Guide] = []
-PAGE_UNSAFE = UNSAFE + ["[x][1]\n\n[1]: &#106;avascript:alert(1)", "Text.\n{: onclick=\"alert(1)\" }",
-                        "![x](https://elsewhere.example/p.png)", "<meta http-equiv=refresh content='0;url=//x'>",
-                        "[x](https://ceric.ca \"<img src=x onerror=alert(1)>\")", "<!-- bdw:nothing-here -->",
-                        "Text.\n{: #__config }", "<JaVaScRiPt:alert(1)>"]
+PAGE_UNSAFE = UNSAFE + [
+    "[x][1]\n\n[1]: &#106;avascript:alert(1)",
+    'Text.\n{: onclick="alert(1)" }',
+    "![x](https://elsewhere.example/p.png)",
+    "<meta http-equiv=refresh content='0;url=//x'>",
+    '[x](https://ceric.ca "<img src=x onerror=alert(1)>")',
+    "<!-- bdw:nothing-here -->",
+    "Text.\n{: #__config }",
+    "<JaVaScRiPt:alert(1)>",
+]
 setting_keys = st.one_of(st.sampled_from(PAGE_SETTINGS), keys)
 front_matters = st.dictionaries(setting_keys, documents, max_size=4)
-markers = st.builds(lambda kind, arg: f"<!-- bdw:{kind} {arg} -->".replace("  ", " "),
-                    st.sampled_from(sorted(MARKER_KINDS) + ["nope"]),
-                    st.one_of(st.just(""), st.sampled_from(["public", "access", "1", "9", "question-2", "x"]),
-                              st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-", max_size=8)))
+markers = st.builds(
+    lambda kind, arg: f"<!-- bdw:{kind} {arg} -->".replace("  ", " "),
+    st.sampled_from(sorted(MARKER_KINDS) + ["nope"]),
+    st.one_of(
+        st.just(""),
+        st.sampled_from(["public", "access", "1", "9", "question-2", "x"]),
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-", max_size=8),
+    ),
+)
 
 
 def guide() -> Guide:
@@ -374,8 +429,7 @@ def test_random_front_matter_gets_a_report_never_a_crash(tmp_path_factory, rel: 
         assert problems, "a key that is not a page setting was accepted"
 
 
-@given(rel=st.sampled_from(PAGES), raw=st.binary(max_size=200) | st.text(max_size=300).map(str.encode),
-       marker=markers)
+@given(rel=st.sampled_from(PAGES), raw=st.binary(max_size=200) | st.text(max_size=300).map(str.encode), marker=markers)
 def test_random_page_text_and_markers_get_a_report_never_a_crash(tmp_path_factory, rel: str, raw: bytes, marker: str):
     path = tmp_path_factory.mktemp("page") / "page.md"
     path.write_bytes((ROOT / rel).read_bytes() + b"\n\n" + marker.encode() + b"\n\n" + raw)
@@ -397,8 +451,12 @@ def test_unsafe_markup_in_any_page_is_refused_at_its_line(tmp_path_factory, data
     assert any(line <= p.line <= line + snippet.count("\n") for p in problems), (line, problems)
 
 
-@settings(max_examples=int(os.environ.get("HYPOTHESIS_BUILDS", "4")), derandomize=True, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=int(os.environ.get("HYPOTHESIS_BUILDS", "4")),
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(data=st.data(), front=front_matters, snippet=st.one_of(st.none(), st.sampled_from(PAGE_UNSAFE)))
 def test_a_mutated_page_builds_cleanly_or_fails_with_the_check_s_lines(tmp_path_factory, data, front, snippet):
     """The strict build and the check agree on every outcome: both pass, or both refuse with the same
@@ -411,8 +469,14 @@ def test_a_mutated_page_builds_cleanly_or_fails_with_the_check_s_lines(tmp_path_
     (repo / rel).write_text(with_front_matter(front, body) if front else body, encoding="utf-8")
     expected = sorted(p.render("en") for p in check_site(repo).problems)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BDW_LANG": "en"}
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(repo / "out")],
-                           cwd=repo, env=env, capture_output=True, text=True, timeout=300)
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(repo / "out")],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     output = built.stdout + built.stderr
     assert "Traceback" not in output, output[-3000:]
     if expected:

@@ -6,6 +6,7 @@ that fit a phone, visible worksheet fields, and one 404 for both languages.
 Built HTML is parsed with BeautifulSoup; the rest runs in Chromium (skipped only without it, never
 under CI=true).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -24,6 +25,7 @@ def soup(site, path: str) -> BeautifulSoup:
 
 
 # -- identity ---------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang, prefix", LANGS.items())
 def test_header_has_our_mark_the_language_link_last_and_no_repository_widget(site, lang, prefix):
@@ -51,8 +53,10 @@ def test_footer_speaks_the_page_language_only(site, lang, prefix):
 def test_both_colour_schemes_with_toggles_named_in_the_page_language(site, lang, prefix):
     page = soup(site, prefix)
     options = page.select("form[data-md-component=palette] input.md-option")
-    assert [o["data-md-color-media"] for o in options] == ["(prefers-color-scheme: light)",
-                                                             "(prefers-color-scheme: dark)"]
+    assert [o["data-md-color-media"] for o in options] == [
+        "(prefers-color-scheme: light)",
+        "(prefers-color-scheme: dark)",
+    ]
     names = [o["aria-label"] for o in options]
     assert names == [GUIDE.t("scheme_to_dark", lang), GUIDE.t("scheme_to_light", lang)]
     icon = page.select_one('link[rel="icon"]')
@@ -61,6 +65,7 @@ def test_both_colour_schemes_with_toggles_named_in_the_page_language(site, lang,
 
 
 # -- message cards ----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang, prefix", LANGS.items())
 def test_each_card_is_titled_by_its_headline_in_the_page_the_contents_and_search(site, lang, prefix):
@@ -76,7 +81,10 @@ def test_each_card_is_titled_by_its_headline_in_the_page_the_contents_and_search
             cards = page.select("article.bdw-card")
             assert len(cards) == (len(GUIDE.objectives) if kind == "audiences" else len(GUIDE.audiences))
             # The theme's table of contents turns no-break spaces into spaces.
-            toc = [" ".join(a.get_text(" ", strip=True).split()) for a in page.select("nav.md-nav--secondary a.md-nav__link")]
+            toc = [
+                " ".join(a.get_text(" ", strip=True).split())
+                for a in page.select("nav.md-nav--secondary a.md-nav__link")
+            ]
             headlines = []
             for card in cards:
                 entry = GUIDE.message(card["data-objective"], card["data-audience"])
@@ -106,6 +114,7 @@ def test_copy_says_it_once_keeps_the_row_and_copies_the_headline_first(page, ser
     assert card.get_by_text(GUIDE.t("copy_done", "fr")).count() == 1
     assert page.locator("[role=status]:has-text('" + GUIDE.t("copy_done", "fr") + "')").count() == 1
     after = (button.bounding_box(), link.bounding_box())
+
     def middle(box):
         return box["y"] + box["height"] / 2
 
@@ -163,8 +172,11 @@ def test_no_word_is_cut_without_a_hyphen_in_the_overview_grid_at_1280(browser, s
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.goto(f"{server}/{prefix}messages/overview/")
-    styles = page.eval_on_selector_all(".bdw-grid th, .bdw-grid td, .bdw-grid a", """els => els.map(el => {
-        const s = getComputedStyle(el); return [s.overflowWrap, s.wordBreak]; })""")
+    styles = page.eval_on_selector_all(
+        ".bdw-grid th, .bdw-grid td, .bdw-grid a",
+        """els => els.map(el => {
+        const s = getComputedStyle(el); return [s.overflowWrap, s.wordBreak]; })""",
+    )
     broken = page.evaluate(f"({BROKEN_WORDS_JS})('.bdw-grid')")
     context.close()
     assert styles and all(wrap in ("normal",) and brk == "normal" for wrap, brk in styles), set(map(tuple, styles))
@@ -175,6 +187,7 @@ def _luminance(rgb):
     def channel(c):
         c = c / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
     r, g, b = (channel(c) for c in rgb)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
@@ -215,8 +228,15 @@ EDGES_JS = """() => {
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", ["worksheets/communication-plan/", "en/worksheets/partnership-evaluation/",
-                                  "en/worksheets/swot/", "worksheets/question-1/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "worksheets/communication-plan/",
+        "en/worksheets/partnership-evaluation/",
+        "en/worksheets/swot/",
+        "worksheets/question-1/",
+    ],
+)
 def test_worksheet_field_edges_contrast_3_to_1_with_what_is_behind_them(browser, server, scheme, path):
     context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
     page = context.new_page()
@@ -224,8 +244,11 @@ def test_worksheet_field_edges_contrast_3_to_1_with_what_is_behind_them(browser,
     fields = page.evaluate(EDGES_JS)
     context.close()
     assert fields
-    weak = [(f["name"], round(_contrast(f["edge"], f["bg"]), 2)) for f in fields
-            if f["width"] < 1 or _contrast(f["edge"], f["bg"]) < 3]
+    weak = [
+        (f["name"], round(_contrast(f["edge"], f["bg"]), 2))
+        for f in fields
+        if f["width"] < 1 or _contrast(f["edge"], f["bg"]) < 3
+    ]
     assert weak == []
 
 
@@ -248,7 +271,9 @@ def test_worksheet_tables_stack_into_labelled_blocks_on_a_phone(browser, server,
     rows = table.evaluate("""t => [...t.tBodies[0].rows].map(r => ({display: getComputedStyle(r).display,
         width: r.getBoundingClientRect().width,
         labels: [...r.cells].filter(c => c.tagName === 'TD').map(c => getComputedStyle(c, '::before').content)}))""")
-    columns = table.evaluate("t => [...t.tHead.rows[0].cells].filter(c => c.tagName === 'TH').map(c => c.textContent.trim())")
+    columns = table.evaluate(
+        "t => [...t.tHead.rows[0].cells].filter(c => c.tagName === 'TH').map(c => c.textContent.trim())"
+    )
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     context.close()
     assert rows and all(r["display"] == "block" and r["width"] > 300 for r in rows)
@@ -257,6 +282,7 @@ def test_worksheet_tables_stack_into_labelled_blocks_on_a_phone(browser, server,
 
 
 # -- the switcher keeps your place ---------------------------------------------------------------
+
 
 def test_switching_language_keeps_the_filter_and_the_anchor(page, server):
     page.goto(f"{server}/messages/overview/")
@@ -278,6 +304,7 @@ def test_switching_language_keeps_the_filter_and_the_anchor(page, server):
 
 
 # -- one 404 for both languages ---------------------------------------------------------------
+
 
 def test_the_404_page_speaks_both_languages_and_has_no_language_menu(site):
     page = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "lxml")
@@ -306,8 +333,9 @@ def test_the_404_page_from_a_deep_address_leads_home_in_each_language(browser, s
     deep = f"{server}/en/no/such/page/at/all/"
     page.route(deep, lambda route: route.fulfill(status=404, body=html, headers={"content-type": "text/html"}))
     page.goto(deep)
-    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor") != "rgba(0, 0, 0, 0)", \
-        "the theme's stylesheets load from a deep address"
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor") != "rgba(0, 0, 0, 0)"
+    ), "the theme's stylesheets load from a deep address"
     assert page.locator(".bdw-logo").is_visible()
     page.locator('section[lang="en"] a.md-button').click()
     page.wait_for_url(f"{server}/en/")
@@ -320,6 +348,7 @@ def test_the_404_page_from_a_deep_address_leads_home_in_each_language(browser, s
 
 
 # -- activities as a library -------------------------------------------------------------------
+
 
 def test_every_activity_needs_its_page_in_each_language(repo):
     from conftest import mkdocs_build
@@ -365,6 +394,7 @@ def test_without_javascript_the_activity_index_lists_all_and_hides_its_filter(br
 
 # -- screenshots for reviewers --------------------------------------------------------------------
 
+
 def test_screenshots_cover_each_screen_language_and_scheme(site, browser, tmp_path):
     """`make screenshots` (scripts/screenshots.py): one PNG per page type, screen, language and scheme,
     as wide as its screen."""
@@ -376,8 +406,13 @@ def test_screenshots_cover_each_screen_language_and_scheme(site, browser, tmp_pa
     spec.loader.exec_module(shots)
     written = shots.shoot(site, tmp_path, only={"audience", "404"}, max_height=900, browser=browser)
     names = sorted(p.name for p in written)
-    expected = sorted(f"{kind}-{lang}-{scheme}-{screen}.png" for kind in ("audience", "404") for lang in LANGS
-                      for scheme in ("light", "dark") for screen in ("laptop", "phone"))
+    expected = sorted(
+        f"{kind}-{lang}-{scheme}-{screen}.png"
+        for kind in ("audience", "404")
+        for lang in LANGS
+        for scheme in ("light", "dark")
+        for screen in ("laptop", "phone")
+    )
     assert names == expected
     for path in written:
         head = path.read_bytes()[:24]

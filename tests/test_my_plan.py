@@ -1,5 +1,6 @@
 """My plan: the answers of the planning worksheets and the communication plan, gathered under their
 questions in order, printable as one document and downloadable as Word."""
+
 from __future__ import annotations
 
 import re
@@ -23,16 +24,28 @@ def _fill(page, server, path, values: dict[str, str]) -> None:
 
 
 def expected_order(lang: str) -> list[str]:
-    headings = [GUIDE.t("question_title", lang).format(n=n, title=q.title[lang]) for n, q in enumerate(GUIDE.questions, 1)]
+    headings = [
+        GUIDE.t("question_title", lang).format(n=n, title=q.title[lang]) for n, q in enumerate(GUIDE.questions, 1)
+    ]
     return headings + [GUIDE.t("communication_plan", lang)]
 
 
 def test_my_plan_shows_the_answers_under_their_questions_in_order(page, server, tmp_path):
     import docx
 
-    _fill(page, server, "worksheets/communication-plan/", {"weekly-plan.1.date_event": "Mois de la carrière, 1er novembre"})
+    _fill(
+        page,
+        server,
+        "worksheets/communication-plan/",
+        {"weekly-plan.1.date_event": "Mois de la carrière, 1er novembre"},
+    )
     _fill(page, server, "en/worksheets/question-3/", {"audience": "School principals"})
-    _fill(page, server, "worksheets/question-1/", {"change": "Une politique provinciale d’orientation", "problem.2": "Deuxième"})
+    _fill(
+        page,
+        server,
+        "worksheets/question-1/",
+        {"change": "Une politique provinciale d’orientation", "problem.2": "Deuxième"},
+    )
     page.goto(f"{server}/en/worksheets/my-plan/")
     page.wait_for_selector(".bdw-worksheet-plan .bdw-tools__actions:not([hidden])")
     parts = page.locator(".bdw-plan__part")

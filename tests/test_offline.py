@@ -5,6 +5,7 @@ navigation, the language switch, search in the page's language, worksheets, PDFs
 The deploy build of the test session (conftest's `site`) made the ZIP once; it is unzipped here
 into a temporary folder, as a facilitator would onto a USB key.
 """
+
 from __future__ import annotations
 
 import json
@@ -126,13 +127,18 @@ def test_a_rebuild_with_nothing_changed_reuses_the_same_zip(site, tmp_path):
 
 
 def test_without_a_built_site_it_says_what_to_do(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "bdw_guide", "offline", "--site", str(tmp_path),
-                             "--cache", str(tmp_path / "cache")], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "bdw_guide", "offline", "--site", str(tmp_path), "--cache", str(tmp_path / "cache")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
     assert "build it first (make build)" in result.stderr and "Traceback" not in result.stderr
 
 
 # In Chromium, from the folder ---------------------------------------------------------------------
+
 
 @pytest.fixture
 def file_page(browser, copy):

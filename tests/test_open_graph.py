@@ -1,6 +1,7 @@
 """Link previews: every page carries Open Graph and Twitter-card metadata in its own language, with an
 absolute image that exists in the built site (an audience or objective page its own card, every other
 page the site's card), and every value escaped, contributed titles and descriptions included."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -42,8 +43,9 @@ def marker(lang: str, path: str) -> tuple[str, str] | None:
 
 
 def meta(head, key: str) -> list[str]:
-    return [tag["content"] for tag in head.find_all("meta", attrs={"property": key})] + \
-           [tag["content"] for tag in head.find_all("meta", attrs={"name": key})]
+    return [tag["content"] for tag in head.find_all("meta", attrs={"property": key})] + [
+        tag["content"] for tag in head.find_all("meta", attrs={"name": key})
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +67,11 @@ def test_every_page_has_its_link_preview_in_its_language(site, site_url, lang, p
     [og_title] = meta(head, "og:title")
     # The page's own title (the home page's is the guide's, where the tab shows only the site's name).
     h1 = BeautifulSoup((site / path / "index.html").read_text(), "lxml").select_one("article h1")
-    assert og_title and (og_title in title or og_title == h1.get_text().strip("¶ ")) and meta(head, "twitter:title") == [og_title]
+    assert (
+        og_title
+        and (og_title in title or og_title == h1.get_text().strip("¶ "))
+        and meta(head, "twitter:title") == [og_title]
+    )
     [description] = meta(head, "og:description")
     assert description and meta(head, "twitter:description") == [description]
     assert meta(head, "og:url") == [site_url + path]
@@ -87,11 +93,15 @@ def test_message_pages_describe_their_audience_or_objective(site):
 
     for lang, prefix in (("fr", ""), ("en", "en/")):
         for audience, data in GUIDE.audiences.items():
-            head = BeautifulSoup((site / prefix / "messages/audiences" / audience / "index.html").read_text(), "lxml").head
+            head = BeautifulSoup(
+                (site / prefix / "messages/audiences" / audience / "index.html").read_text(), "lxml"
+            ).head
             assert meta(head, "og:description") == [plain_text(data.description[lang])]
             assert meta(head, "og:image")[0].endswith(f"/share/audience-{audience}-1200x630.png")
         for objective in GUIDE.objectives:
-            head = BeautifulSoup((site / prefix / "messages/objectives" / objective / "index.html").read_text(), "lxml").head
+            head = BeautifulSoup(
+                (site / prefix / "messages/objectives" / objective / "index.html").read_text(), "lxml"
+            ).head
             [description] = meta(head, "og:description")
             assert plain_text(GUIDE.objectives[objective].intro[lang]).startswith(description.rstrip("."))
             assert meta(head, "og:image")[0].endswith(f"/share/objective-{objective}-1200x630.png")
@@ -102,13 +112,15 @@ def test_contributed_titles_and_descriptions_are_escaped(tmp_path):
     import re
 
     repo = copy_repo(tmp_path / "repo")
-    title = 'Conclusion: "yes" & 5 < 6 \'maybe\''
-    description = 'Say "yes" & 5 < 6 > 4, then \'quote\''  # markup itself is refused by the check
+    title = "Conclusion: \"yes\" & 5 < 6 'maybe'"
+    description = "Say \"yes\" & 5 < 6 > 4, then 'quote'"  # markup itself is refused by the check
     for lang in ("fr", "en"):
         page = repo / "docs" / lang / "conclusion.md"
         body = page.read_text(encoding="utf-8").split("\n", 1)[1]
-        page.write_text(f"---\ndescription: '{description.replace(chr(39), chr(39) * 2)}'\n---\n\n# {title}\n{body}",
-                        encoding="utf-8")
+        page.write_text(
+            f"---\ndescription: '{description.replace(chr(39), chr(39) * 2)}'\n---\n\n# {title}\n{body}",
+            encoding="utf-8",
+        )
     site = tmp_path / "site"
     result = mkdocs_build(repo, site)
     assert result.returncode == 0, result.stderr

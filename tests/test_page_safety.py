@@ -5,6 +5,7 @@ lines, before site/ is touched. Built anyway, with the check switched off, its p
 contributed text is sanitized and escaped on its way out. And with every wall down but the
 Content-Security-Policy, no planted script is allowed by it, and Chromium runs none.
 """
+
 from __future__ import annotations
 
 import functools
@@ -30,16 +31,24 @@ THEME = ThemeScripts.from_dirs(Theme.of(ROOT).dirs)
 
 
 def check(repo: Path, lang: str = "en") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "bdw_guide", "check", "--root", str(repo), "--lang", lang],
-                          capture_output=True, text=True, env={**os.environ, "GITHUB_ACTIONS": ""})
+    return subprocess.run(
+        [sys.executable, "-m", "bdw_guide", "check", "--root", str(repo), "--lang", lang],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "GITHUB_ACTIONS": ""},
+    )
 
 
 def problem_lines(output: str) -> set[str]:
-    return {line.strip().removeprefix("ERROR   -  ") for line in output.splitlines()
-            if re.match(r"\s*(ERROR\s+-\s+)?(data|docs)/[^:]+(:\d+)?: ", line)}
+    return {
+        line.strip().removeprefix("ERROR   -  ")
+        for line in output.splitlines()
+        if re.match(r"\s*(ERROR\s+-\s+)?(data|docs)/[^:]+(:\d+)?: ", line)
+    }
 
 
 KEY_MESSAGES = '  en: "Key messages"'
+
 
 def ui_line(text: str) -> int:
     """The line of data/ui.yml that holds `text` (counted, so a reworded ui.yml moves it)."""
@@ -48,30 +57,48 @@ def ui_line(text: str) -> int:
 
 
 def test_check_and_strict_build_refuse_a_page_with_the_same_lines_and_leave_site_alone(repo: Path):
-    first = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=repo, capture_output=True,
-                           text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    first = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert first.returncode == 0, first.stderr
     before = {p: p.read_bytes() for p in (repo / "site").rglob("*") if p.is_file()}
 
     page = repo / "docs/en/conclusion.md"
-    page.write_text("---\ntitel: Conclusion\ntemplate: missing.html\nicon: material/no-such-icon-here\n---\n"
-                    + page.read_text(encoding="utf-8") + "\n<!-- bdw:overveiw -->\n\n[x](javascript:alert(1))\n",
-                    encoding="utf-8")
+    page.write_text(
+        "---\ntitel: Conclusion\ntemplate: missing.html\nicon: material/no-such-icon-here\n---\n"
+        + page.read_text(encoding="utf-8")
+        + "\n<!-- bdw:overveiw -->\n\n[x](javascript:alert(1))\n",
+        encoding="utf-8",
+    )
     ui = repo / "data/ui.yml"
-    ui.write_text(ui.read_text(encoding="utf-8").replace('  en: "Key messages"', '  en: "<b>Key</b> messages"'),
-                  encoding="utf-8")
+    ui.write_text(
+        ui.read_text(encoding="utf-8").replace('  en: "Key messages"', '  en: "<b>Key</b> messages"'), encoding="utf-8"
+    )
     checked = check(repo)
     # A plain MkDocs build, into the default site/, as a contributor might run it.
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=repo, capture_output=True,
-                           text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BDW_LANG": "en"})
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "BDW_LANG": "en"},
+    )
     assert checked.returncode == 1 and built.returncode != 0
     assert "Traceback" not in checked.stdout + checked.stderr + built.stdout + built.stderr
     lines = problem_lines(checked.stderr)
     assert lines == problem_lines(built.stderr), (checked.stderr, built.stderr)
     assert {line.split(": ")[0] + ": " + line.split(": ")[1] for line in lines} == {
-        "docs/en/conclusion.md:2: titel", "docs/en/conclusion.md:3: template", "docs/en/conclusion.md:4: icon",
-        f"docs/en/conclusion.md:{7 + page_lines(ROOT)}: (file)", f"docs/en/conclusion.md:{9 + page_lines(ROOT)}: (file)",
-        f"data/ui.yml:{ui_line(KEY_MESSAGES)}: key_messages.en"}
+        "docs/en/conclusion.md:2: titel",
+        "docs/en/conclusion.md:3: template",
+        "docs/en/conclusion.md:4: icon",
+        f"docs/en/conclusion.md:{7 + page_lines(ROOT)}: (file)",
+        f"docs/en/conclusion.md:{9 + page_lines(ROOT)}: (file)",
+        f"data/ui.yml:{ui_line(KEY_MESSAGES)}: key_messages.en",
+    }
     after = {p: p.read_bytes() for p in (repo / "site").rglob("*") if p.is_file()}
     assert after == before
 
@@ -87,10 +114,17 @@ def test_the_hostile_pull_request_is_refused_one_line_per_problem(tmp_path: Path
     assert run.returncode == 1 and "Traceback" not in run.stdout + run.stderr
     lines = problem_lines(run.stderr)
     files = {line.split(":")[0] for line in lines}
-    assert files == {"docs/en/conclusion.md", "data/ui.yml", "data/glossary.yml",
-                     "data/activities/decision-maker-meetings.yml"}, run.stderr
-    front = {line.split(": ")[1] for line in lines if line.startswith("docs/en/conclusion.md:") and
-             int(line.split(":")[1]) <= 9}
+    assert files == {
+        "docs/en/conclusion.md",
+        "data/ui.yml",
+        "data/glossary.yml",
+        "data/activities/decision-maker-meetings.yml",
+    }, run.stderr
+    front = {
+        line.split(": ")[1]
+        for line in lines
+        if line.startswith("docs/en/conclusion.md:") and int(line.split(":")[1]) <= 9
+    }
     # The description holds quotes and 'http-equiv', but no markup: as text it is harmless, and allowed.
     assert front == {"title", "subtitle", "author", "template", "icon", "hide"}, run.stderr
     body = [line for line in lines if line.startswith("docs/") and int(line.split(":")[1]) > 9]
@@ -158,8 +192,30 @@ def test_search_results_of_a_build_that_skipped_the_check_are_text(unchecked_sit
         for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]:
             soup = BeautifulSoup(f"<h1>{doc['title']}</h1><div>{doc['text']}</div>", "html.parser")
             tags = {element.name for element in soup.find_all(True)}
-            assert tags <= {"h1", "div", "p", "code", "em", "strong", "ul", "ol", "li", "a", "pre", "span", "table",
-                            "thead", "tbody", "tr", "th", "td", "abbr", "br", "blockquote", "hr"}, (doc["title"], tags)
+            assert tags <= {
+                "h1",
+                "div",
+                "p",
+                "code",
+                "em",
+                "strong",
+                "ul",
+                "ol",
+                "li",
+                "a",
+                "pre",
+                "span",
+                "table",
+                "thead",
+                "tbody",
+                "tr",
+                "th",
+                "td",
+                "abbr",
+                "br",
+                "blockquote",
+                "hr",
+            }, (doc["title"], tags)
             assert not any(name.startswith("on") for element in soup.find_all(True) for name in element.attrs)
             entries += "planted" in doc["title"] + doc["text"]
     assert entries >= 2  # the planted texts are there, as text
@@ -188,12 +244,16 @@ def test_with_every_other_wall_down_the_policy_allows_no_planted_script(policy_o
     for where, body in PLANTED.items():
         assert f"<script>{body}</script>" in page, where  # planted in the head, the header, the navigation, the content
         assert _token(body) not in policy, where
-    theme = [m.group("body") for m in _INLINE_SCRIPT.finditer(page) if THEME.allows(m.group("body"))
-             and not _NOT_JAVASCRIPT.search(m.group("attrs"))]
+    theme = [
+        m.group("body")
+        for m in _INLINE_SCRIPT.finditer(page)
+        if THEME.allows(m.group("body")) and not _NOT_JAVASCRIPT.search(m.group("attrs"))
+    ]
     assert theme and all(_token(body) in policy for body in theme)
 
 
 # In Chromium --------------------------------------------------------------------------------------
+
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
@@ -240,9 +300,12 @@ def test_chromium_blocks_every_planted_script_when_only_the_policy_stands(browse
 def test_chromium_shows_the_hostile_pull_request_as_harmless_text(browser, unchecked_site: Path):
     httpd, base = serve(unchecked_site)
     try:
-        pages = {"/en/conclusion/": ['a[title^="&lt;img"], a[href="https://ceric.ca"]'],
-                 "/en/using-this-guide/": ["abbr"], "/en/getting-started/": [],
-                 "/en/messages/audiences/public/": ["a.bdw-card__edit"]}
+        pages = {
+            "/en/conclusion/": ['a[title^="&lt;img"], a[href="https://ceric.ca"]'],
+            "/en/using-this-guide/": ["abbr"],
+            "/en/getting-started/": [],
+            "/en/messages/audiences/public/": ["a.bdw-card__edit"],
+        }
         for path, hover in pages.items():
             state, outside, console, final = visit(browser, base + path, hover)
             assert state == {"planted": [], "theme": "function"}, path

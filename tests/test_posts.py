@@ -2,6 +2,7 @@
 platform counts (the rules, and where they are published, are in src/bdw_guide/posts.py); a draft
 that does not is a data problem on its own line; the campaign hashtag is shown as each platform links
 it, with the form that survives everywhere; every card offers its six drafts."""
+
 from __future__ import annotations
 
 import shutil
@@ -37,6 +38,7 @@ def drafts():
 
 
 # -- the drafts in data/ ------------------------------------------------------------------------
+
 
 def test_every_message_has_its_six_drafts_in_both_languages():
     assert set(GUIDE.posts) == set(GUIDE.messages)
@@ -79,19 +81,23 @@ def test_the_named_source_travels_with_its_figure():
 
 # -- how each platform counts -------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, counts", [
-    # X: a link is 23 whatever its length, with or without https://; an emoji (even a sequence) is 2;
-    # CJK and the ellipsis … are 2; Latin letters, accents, ’ « » and the no-break space are 1.
-    ("https://example.org/a/very/long/path/that/goes/on", {"x": 23, "bluesky": 49, "mastodon": 23, "linkedin": 49}),
-    ("ceric.ca", {"x": 23, "bluesky": 8, "mastodon": 8, "linkedin": 8}),
-    ("👩🏽‍💻", {"x": 2, "bluesky": 1, "mastodon": 1, "linkedin": 7}),
-    ("🇨🇦", {"x": 2, "bluesky": 1, "mastodon": 1, "linkedin": 4}),
-    ("日本", {"x": 4, "bluesky": 2, "mastodon": 2, "linkedin": 2}),
-    ("…", {"x": 2, "bluesky": 1, "mastodon": 1, "linkedin": 1}),
-    ("« élève »", {"x": 9, "bluesky": 9, "mastodon": 9, "linkedin": 9}),
-    ("e\u0301", {"x": 1, "bluesky": 1, "mastodon": 1, "linkedin": 2}),  # X normalizes (NFC) first
-    ("@alice@mastodon.social", {"mastodon": 6, "bluesky": 22}),  # Mastodon counts the name only
-])
+
+@pytest.mark.parametrize(
+    "text, counts",
+    [
+        # X: a link is 23 whatever its length, with or without https://; an emoji (even a sequence) is 2;
+        # CJK and the ellipsis … are 2; Latin letters, accents, ’ « » and the no-break space are 1.
+        ("https://example.org/a/very/long/path/that/goes/on", {"x": 23, "bluesky": 49, "mastodon": 23, "linkedin": 49}),
+        ("ceric.ca", {"x": 23, "bluesky": 8, "mastodon": 8, "linkedin": 8}),
+        ("👩🏽‍💻", {"x": 2, "bluesky": 1, "mastodon": 1, "linkedin": 7}),
+        ("🇨🇦", {"x": 2, "bluesky": 1, "mastodon": 1, "linkedin": 4}),
+        ("日本", {"x": 4, "bluesky": 2, "mastodon": 2, "linkedin": 2}),
+        ("…", {"x": 2, "bluesky": 1, "mastodon": 1, "linkedin": 1}),
+        ("« élève »", {"x": 9, "bluesky": 9, "mastodon": 9, "linkedin": 9}),
+        ("e\u0301", {"x": 1, "bluesky": 1, "mastodon": 1, "linkedin": 2}),  # X normalizes (NFC) first
+        ("@alice@mastodon.social", {"mastodon": 6, "bluesky": 22}),  # Mastodon counts the name only
+    ],
+)
 def test_each_platform_counts_as_it_publishes(text, counts):
     for platform, expected in counts.items():
         assert post_length(text, platform) == expected, platform
@@ -109,14 +115,18 @@ def test_the_x_count_follows_the_weighted_ranges():
 
 # -- the hashtag, honestly ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("tag, survivor", [
-    ("#Au-delàDuTravailDécent", "#AuDelàDuTravailDécent"),
-    ("#HumainsDuSecteurDeL'emploi", "#HumainsDuSecteurDeLEmploi"),
-    ("#HumainsDuSecteurDeL’emploi", "#HumainsDuSecteurDeLEmploi"),
-    ("#BeyondDecentWork", "#BeyondDecentWork"),
-    ("#Mois-de-la-carrière", "#MoisDeLaCarrière"),
-    ("#café_2024", "#café_2024"),
-])
+
+@pytest.mark.parametrize(
+    "tag, survivor",
+    [
+        ("#Au-delàDuTravailDécent", "#AuDelàDuTravailDécent"),
+        ("#HumainsDuSecteurDeL'emploi", "#HumainsDuSecteurDeLEmploi"),
+        ("#HumainsDuSecteurDeL’emploi", "#HumainsDuSecteurDeLEmploi"),
+        ("#BeyondDecentWork", "#BeyondDecentWork"),
+        ("#Mois-de-la-carrière", "#MoisDeLaCarrière"),
+        ("#café_2024", "#café_2024"),
+    ],
+)
 def test_the_surviving_form_drops_what_ends_a_hashtag(tag, survivor):
     assert surviving_hashtag(tag) == survivor
     for platform in PLATFORMS:
@@ -126,12 +136,19 @@ def test_the_surviving_form_drops_what_ends_a_hashtag(tag, survivor):
 def test_what_each_platform_links_of_the_campaign_hashtag():
     linked = {platform: linked_hashtag(HASHTAG["fr"], platform) for platform in PLATFORMS}
     assert HASHTAG["fr"] == "#Au-delàDuTravailDécent"
-    assert linked == {"x": "#Au", "mastodon": "#Au", "linkedin": "#Au", "instagram": "#Au", "facebook": "#Au",
-                      "bluesky": "#Au-delàDuTravailDécent"}  # Bluesky ends a tag at a space only
+    assert linked == {
+        "x": "#Au",
+        "mastodon": "#Au",
+        "linkedin": "#Au",
+        "instagram": "#Au",
+        "facebook": "#Au",
+        "bluesky": "#Au-delàDuTravailDécent",
+    }  # Bluesky ends a tag at a space only
     assert {linked_hashtag(HASHTAG["en"], platform) for platform in PLATFORMS} == {HASHTAG["en"]}
 
 
 # -- a draft that does not fit is one line of the report ----------------------------------------
+
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
@@ -146,7 +163,7 @@ def replace_draft(root: Path, rel: str, platform: str, lang: str, text: str) -> 
     start = lines.index(f"{platform}:")
     key = next(i for i in range(start + 1, len(lines)) if lines[i] == f"  {lang}: |-")
     end = next(i for i in range(key + 1, len(lines)) if not lines[i].startswith("    ") and lines[i])
-    lines[key + 1:end] = ["    " + line if line else "" for line in text.split("\n")]
+    lines[key + 1 : end] = ["    " + line if line else "" for line in text.split("\n")]
     path.write_text("\n".join(lines), encoding="utf-8")
     return key + 1
 
@@ -164,12 +181,16 @@ def test_a_draft_over_its_limit_is_one_line_naming_file_line_and_field(root):
     count = post_length(draft_text(longer, HASHTAG["fr"]), "x")
     assert count > PLATFORMS["x"].limit
     fr, en = problems(root, "fr"), problems(root, "en")
-    assert fr == [f"{POSTS}:{line}: x.fr: Cette publication pour X compte {count} caractères selon le décompte de X, "
-                  f"au-delà de sa limite de 280 (le mot-clic ajouté à la fin compte aussi). Raccourcissez-la d’au moins "
-                  f"{count - 280}, en gardant l’idée, la demande et les chiffres tels que le message les donne."]
-    assert en == [f"{POSTS}:{line}: x.fr: This X draft is {count} long as X counts it, over its limit of 280 (the "
-                  f"hashtag added at the end counts too). Shorten it by at least {count - 280}, keeping its point, its "
-                  f"ask and its figures as the message gives them."]
+    assert fr == [
+        f"{POSTS}:{line}: x.fr: Cette publication pour X compte {count} caractères selon le décompte de X, "
+        f"au-delà de sa limite de 280 (le mot-clic ajouté à la fin compte aussi). Raccourcissez-la d’au moins "
+        f"{count - 280}, en gardant l’idée, la demande et les chiffres tels que le message les donne."
+    ]
+    assert en == [
+        f"{POSTS}:{line}: x.fr: This X draft is {count} long as X counts it, over its limit of 280 (the "
+        f"hashtag added at the end counts too). Shorten it by at least {count - 280}, keeping its point, its "
+        f"ask and its figures as the message gives them."
+    ]
 
 
 def test_a_link_counts_23_on_x_whatever_its_length(root):
@@ -182,11 +203,29 @@ def test_a_link_counts_23_on_x_whatever_its_length(root):
     load_guide(root)  # no problem
 
 
-@pytest.mark.parametrize("platform, lang, text, code_words", [
-    ("linkedin", "en", "A first line that goes on and on " * 6 + "\n\nThen the rest.", "The first line of this LinkedIn draft"),
-    ("bluesky", "fr", "Rejoignez #Au-delàDuTravailDécent dès aujourd’hui.", "campaign hashtag #Au-delàDuTravailDécent"),
-    ("mastodon", "en", "Worried about your job? So are 90% of workers.", "gives a figure its message does not (90)"),
-])
+@pytest.mark.parametrize(
+    "platform, lang, text, code_words",
+    [
+        (
+            "linkedin",
+            "en",
+            "A first line that goes on and on " * 6 + "\n\nThen the rest.",
+            "The first line of this LinkedIn draft",
+        ),
+        (
+            "bluesky",
+            "fr",
+            "Rejoignez #Au-delàDuTravailDécent dès aujourd’hui.",
+            "campaign hashtag #Au-delàDuTravailDécent",
+        ),
+        (
+            "mastodon",
+            "en",
+            "Worried about your job? So are 90% of workers.",
+            "gives a figure its message does not (90)",
+        ),
+    ],
+)
 def test_other_draft_problems_are_one_line_each(root, platform, lang, text, code_words):
     line = replace_draft(root, POSTS, platform, lang, text)
     found = problems(root, "en")
@@ -202,7 +241,8 @@ def test_a_message_without_drafts_and_drafts_without_a_message(root):
         "file of data/posts and rewrite it.",
         "data/posts/access/publik.yml: (file): This file matches no message: post drafts go in "
         "data/posts/<objective>/<audience>.yml. Rename it after its message's objective (access, skills, integration, "
-        "funding) and audience (public, business, government, education)."]
+        "funding) and audience (public, business, government, education).",
+    ]
 
 
 def test_a_missing_platform_is_named(root):
@@ -213,6 +253,7 @@ def test_a_missing_platform_is_named(root):
 
 
 # -- on the cards ---------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang, prefix", [("fr", ""), ("en", "en/")])
 def test_every_card_offers_its_six_drafts_in_a_closed_details(site, lang, prefix):
@@ -231,13 +272,17 @@ def test_every_card_offers_its_six_drafts_in_a_closed_details(site, lang, prefix
                 platform = PLATFORMS[box["data-platform"]]
                 assert int(box["data-limit"]) == platform.limit
                 area = box.select_one("textarea")
-                expected = draft_text(getattr(GUIDE.posts[(objective, audience)].data, platform.id)[lang], HASHTAG[lang])
+                expected = draft_text(
+                    getattr(GUIDE.posts[(objective, audience)].data, platform.id)[lang], HASHTAG[lang]
+                )
                 assert area.get_text() == expected
                 label = kit.select_one(f"label[for='{area['id']}']")
                 assert platform.name in label.get_text()
                 count = box.select_one(f"#{area['aria-describedby'].split()[0]}")
                 written = number(post_length(expected, platform.id), lang)
-                assert count.get_text() == GUIDE.t("post_count", lang).format(count=written, limit=number(platform.limit, lang))
+                assert count.get_text() == GUIDE.t("post_count", lang).format(
+                    count=written, limit=number(platform.limit, lang)
+                )
 
 
 def test_the_hashtag_choice_shows_what_each_platform_links(site):
@@ -246,7 +291,9 @@ def test_the_hashtag_choice_shows_what_each_platform_links(site):
     page = BeautifulSoup((site / "messages/audiences/public/index.html").read_text(), "lxml")
     kit = page.select_one("#card-access-public details.bdw-posts")
     links = [li.get_text(" ", strip=True) for li in kit.select(".bdw-posts__links li")]
-    assert links == [f"{p.name} : {linked_hashtag(HASHTAG['fr'], p.id)}".replace(" :", "\u00a0:") for p in PLATFORMS.values()]
+    assert links == [
+        f"{p.name} : {linked_hashtag(HASHTAG['fr'], p.id)}".replace(" :", "\u00a0:") for p in PLATFORMS.values()
+    ]
     values = [radio["value"] for radio in kit.select(".bdw-posts__choice input[type=radio]")]
     assert values == [HASHTAG["fr"], surviving_hashtag(HASHTAG["fr"])]
     english = BeautifulSoup((site / "en/messages/audiences/public/index.html").read_text(), "lxml")
@@ -254,8 +301,12 @@ def test_the_hashtag_choice_shows_what_each_platform_links(site):
 
 
 def test_drafts_script_and_style_load_only_where_there_are_cards(site):
-    for path, expected in (("messages/audiences/public/index.html", True), ("en/messages/objectives/funding/index.html", True),
-                           ("planning/question-1/index.html", False), ("en/index.html", False)):
+    for path, expected in (
+        ("messages/audiences/public/index.html", True),
+        ("en/messages/objectives/funding/index.html", True),
+        ("planning/question-1/index.html", False),
+        ("en/index.html", False),
+    ):
         html = (site / path).read_text()
         assert ("bdw-posts.js" in html) is expected, path
 
@@ -273,8 +324,10 @@ def test_drafts_add_little_to_a_message_page(site, prefix):
     import gzip
     import re
 
-    assets = sum(len(gzip.compress((site / "assets" / name).read_bytes()))
-                 for name in ("javascripts/bdw-posts.js", "stylesheets/bdw-posts.css"))
+    assets = sum(
+        len(gzip.compress((site / "assets" / name).read_bytes()))
+        for name in ("javascripts/bdw-posts.js", "stylesheets/bdw-posts.css")
+    )
     for audience in GUIDE.audiences:
         html = (site / prefix / "messages/audiences" / audience / "index.html").read_text()
         bare = re.sub(r'<details class="bdw-posts".*?</details>', "", html, flags=re.S)

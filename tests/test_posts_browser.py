@@ -1,6 +1,7 @@
 """Post drafts in Chromium: the live count follows an edit and counts as the platform does (the same
 count as the core's), copy copies the edited text, the surviving hashtag form replaces the guide's in
 every draft of the page, and the open drafts pass axe."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,10 +19,12 @@ TAG = GUIDE.campaign.hashtag
 
 pytestmark = pytest.mark.browser
 
-TRICKY = ["Voir https://example.org/a/very/long/path?x=1, puis www.ceric.ca. et ceric.ca",
-          "👩🏽‍💻 🇨🇦 1️⃣ © ☺ 日本語 … «\u00a0élève\u00a0» \u202f e\u0301",
-          "@alice@mastodon.social et (https://example.org/page).",
-          "Ligne 1\nLigne 2\n\n#Au-delàDuTravailDécent"]
+TRICKY = [
+    "Voir https://example.org/a/very/long/path?x=1, puis www.ceric.ca. et ceric.ca",
+    "👩🏽‍💻 🇨🇦 1️⃣ © ☺ 日本語 … «\u00a0élève\u00a0» \u202f e\u0301",
+    "@alice@mastodon.social et (https://example.org/page).",
+    "Ligne 1\nLigne 2\n\n#Au-delàDuTravailDécent",
+]
 
 
 def open_drafts(page, server, path: str, card: str):
@@ -33,8 +36,9 @@ def open_drafts(page, server, path: str, card: str):
 
 
 def count_text(platform: str, text: str, lang: str) -> str:
-    return GUIDE.t("post_count", lang).format(count=number(post_length(text, platform), lang),
-                                              limit=number(PLATFORMS[platform].limit, lang))
+    return GUIDE.t("post_count", lang).format(
+        count=number(post_length(text, platform), lang), limit=number(PLATFORMS[platform].limit, lang)
+    )
 
 
 def test_the_script_counts_every_platform_as_the_core_does(page, server):
@@ -43,8 +47,9 @@ def test_the_script_counts_every_platform_as_the_core_does(page, server):
     samples = TRICKY + [page.locator("textarea").nth(i).input_value() for i in range(page.locator("textarea").count())]
     for text in samples:
         for platform in PLATFORMS:
-            assert page.evaluate("([t, p]) => window.bdwPostLength(t, p)", [text, platform]) == \
-                post_length(text, platform), (platform, text[:40])
+            assert page.evaluate("([t, p]) => window.bdwPostLength(t, p)", [text, platform]) == post_length(
+                text, platform
+            ), (platform, text[:40])
 
 
 @pytest.mark.parametrize("lang, prefix", [("fr", ""), ("en", "en/")])
@@ -100,17 +105,22 @@ def test_choosing_the_surviving_hashtag_updates_every_draft_of_the_page(page, se
         value = texts.nth(i).input_value()
         assert value.endswith("\n\n" + survivor) and TAG["fr"] not in value
     box = kit.locator("[data-platform=mastodon]")
-    box.locator(".bdw-post__count").filter(has_text=count_text("mastodon", box.locator("textarea").input_value(),
-                                                               "fr")).wait_for()
+    box.locator(".bdw-post__count").filter(
+        has_text=count_text("mastodon", box.locator("textarea").input_value(), "fr")
+    ).wait_for()
     other = page.locator("#card-access-public .bdw-posts__choice input[type=radio]").nth(1)
     assert other.is_checked()  # every card shows the same choice
     kit.get_by_label(GUIDE.t("hashtag_guide_form", "fr").format(tag=TAG["fr"])).check()
-    page.wait_for_function("[...document.querySelectorAll('textarea.bdw-post__text')]"
-                           f".every(t => t.value.endsWith({TAG['fr']!r}))")
+    page.wait_for_function(
+        f"[...document.querySelectorAll('textarea.bdw-post__text')].every(t => t.value.endsWith({TAG['fr']!r}))"
+    )
 
 
 def test_open_drafts_pass_axe(page, server, axe_source):  # noqa: F811
-    for path, card in (("messages/audiences/public/", "access-public"), ("en/messages/objectives/funding/", "funding-education")):
+    for path, card in (
+        ("messages/audiences/public/", "access-public"),
+        ("en/messages/objectives/funding/", "funding-education"),
+    ):
         kit = open_drafts(page, server, path, card)
         kit.locator("textarea").first.fill("Édité")
         assert axe_violations(page, axe_source) == [], path

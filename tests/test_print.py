@@ -4,6 +4,7 @@ filled the sheet in, and sheet numbers that match the index.
 
 The pages are read as text (pypdf) and as pixels (poppler's pdftoppm renders them in grey).
 """
+
 from __future__ import annotations
 
 import os
@@ -30,8 +31,10 @@ DPI = 72  # one pixel per point: PDF coordinates (pt) and pixels agree
 # skipped under CI=true (the site fixture fails there if Chromium is missing).
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(not HAS_CHROMIUM, reason="PDFs need Chromium")]
 # pdftoppm reads the printed pages as pixels; .ci/run installs it, so under CI=true it is never skipped.
-needs_poppler = pytest.mark.skipif(shutil.which("pdftoppm") is None and os.environ.get("CI") != "true",
-                                   reason="needs poppler-utils (installed by .ci/run)")
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftoppm") is None and os.environ.get("CI") != "true",
+    reason="needs poppler-utils (installed by .ci/run)",
+)
 
 
 def squash(text: str) -> str:
@@ -45,13 +48,16 @@ def pdf_path(site: Path, lang: str, entry_id: str, paper: str) -> Path:
 @cache
 def _page_texts(path: Path) -> tuple[str, ...]:
     from pypdf import PdfReader
+
     return tuple(squash(page.extract_text()) for page in PdfReader(path).pages)
 
 
 def running_texts(entry, lang: str) -> list[str]:
     """What the page margins repeat: sheet number and title, the guide's name, address, page x of y."""
-    return [GUIDE.t("sheet_n", lang).format(n=sheet_number(GUIDE, entry)) + " · " + entry.data.title[lang],
-            GUIDE.campaign.title[lang]]
+    return [
+        GUIDE.t("sheet_n", lang).format(n=sheet_number(GUIDE, entry)) + " · " + entry.data.title[lang],
+        GUIDE.campaign.title[lang],
+    ]
 
 
 def body_text(page_text: str, entry, lang: str) -> str:
@@ -67,7 +73,7 @@ def has_rule_below(page, y: float) -> bool:
     """A drawn horizontal line (a writing line, a table's border) somewhere below y."""
     width, height, pixels = page
     for row in range(int(y) + 1, height):
-        line = pixels[row * width:(row + 1) * width]
+        line = pixels[row * width : (row + 1) * width]
         if sum(1 for value in line if value < 200) > width * 0.35:
             return True
     return False
@@ -101,11 +107,14 @@ def test_the_third_question_does_not_leave_one_question_alone_on_its_last_page(s
     for lang in LANGS:
         pages = _page_texts(pdf_path(site, lang, entry.id, paper))
         last = body_text(pages[-1], entry, lang)
-        labels = [squash(plain_text(f.label[lang])) for f in entry.data.fields if squash(plain_text(f.label[lang])) in last]
+        labels = [
+            squash(plain_text(f.label[lang])) for f in entry.data.fields if squash(plain_text(f.label[lang])) in last
+        ]
         assert len(pages) == 1 or len(labels) > 1, f"{lang} {paper}: only {labels} on the last page"
 
 
 # -- drawn lines ---------------------------------------------------------------------------------
+
 
 def _render(path: Path, tmp: Path) -> list[tuple[int, int, bytes]]:
     """Every page as (width, height, grey pixels), one byte a pixel, 0 = black."""
@@ -126,8 +135,13 @@ def _words(path: Path, tmp: Path) -> list[list[tuple[str, float, float, float, f
     out = tmp / f"{path.stem}.html"
     subprocess.run(["pdftotext", "-bbox", str(path), str(out)], check=True)
     doc = BeautifulSoup(out.read_text(encoding="utf-8"), "lxml")
-    return [[(w.get_text(), float(w["xmin"]), float(w["ymin"]), float(w["xmax"]), float(w["ymax"]))
-             for w in page.select("word")] for page in doc.select("page")]
+    return [
+        [
+            (w.get_text(), float(w["xmin"]), float(w["ymin"]), float(w["xmax"]), float(w["ymax"]))
+            for w in page.select("word")
+        ]
+        for page in doc.select("page")
+    ]
 
 
 def _dark(page, x: int, y: int) -> bool:
@@ -186,6 +200,7 @@ def test_every_table_is_boxed_on_its_right_too(site, lang, paper, tmp_path):
 
 # -- the pieces of a sheet -----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_sheet_has_its_number_and_a_line_for_name_team_and_date(site, lang):
     from bs4 import BeautifulSoup
@@ -211,15 +226,18 @@ def test_ticked_columns_are_boxes_to_tick(site, lang):
             ticks = [n for n, c in enumerate(field.columns or [], 1) if c.tick]
             if not ticks:
                 continue
-            page = BeautifulSoup((site / f"{LANGS[lang]}worksheets/{entry.id}/index.html").read_text(encoding="utf-8"), "lxml")
+            page = BeautifulSoup(
+                (site / f"{LANGS[lang]}worksheets/{entry.id}/index.html").read_text(encoding="utf-8"), "lxml"
+            )
             table = page.select_one(f"#ws-{entry.id}-{field.id}")
             rows = table.select("tbody tr")
             assert len(rows) == len(row_headings(GUIDE, field, lang)) or field.rows
             for row in rows:
                 boxes = row.select("input[type=checkbox]")
                 assert len(boxes) == len(ticks) and all(b.get("aria-label") for b in boxes)
-    assert any(c.tick for w in GUIDE.worksheets for f in w.data.fields for c in (f.columns or [])), \
+    assert any(c.tick for w in GUIDE.worksheets for f in w.data.fields for c in (f.columns or [])), (
         "the funding checklist's 'Done?' column is ticked"
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -228,8 +246,10 @@ def test_the_swot_grid_names_its_four_boxes_and_fills_its_page(site, lang, paper
     entry = next(w for w in GUIDE.worksheets if w.id == "swot")
     grid = next(f for f in entry.data.fields if f.kind == "grid")
     names = [c[lang] for c in grid.cells]
-    expected = {"fr": ["Forces", "Faiblesses", "Opportunités", "Menaces"],
-                "en": ["Strengths", "Weaknesses", "Opportunities", "Threats"]}[lang]
+    expected = {
+        "fr": ["Forces", "Faiblesses", "Opportunités", "Menaces"],
+        "en": ["Strengths", "Weaknesses", "Opportunities", "Threats"],
+    }[lang]
     assert names == expected, "the guide's four names (KEEP IN PACT: forces, faiblesses, opportunités et menaces)"
     path = pdf_path(site, lang, entry.id, paper)
     words = _words(path, tmp_path)[0]
@@ -271,6 +291,7 @@ def test_the_communication_plan_prints_across_the_page_with_the_guides_columns(s
 
 # -- the workshop pack ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("paper", PAPERS)
 def test_the_pack_has_a_cover_contents_and_a_bookmark_per_sheet_in_the_guides_order(site, lang, paper):
@@ -285,7 +306,9 @@ def test_the_pack_has_a_cover_contents_and_a_bookmark_per_sheet_in_the_guides_or
     marks = [(item.title, pack.get_destination_page_number(item)) for item in pack.outline]
     assert marks[0] == (GUIDE.t("contents", lang), 1)
     sheets = marks[1:]
-    expected = [GUIDE.t("sheet_n", lang).format(n=n) + " · " + w.data.title[lang] for n, w in enumerate(GUIDE.worksheets, 1)]
+    expected = [
+        GUIDE.t("sheet_n", lang).format(n=n) + " · " + w.data.title[lang] for n, w in enumerate(GUIDE.worksheets, 1)
+    ]
     assert [title for title, _ in sheets] == expected, "one bookmark per sheet, in the guide's order"
     contents = squash(pack.pages[1].extract_text())
     for (title, index), entry in zip(sheets, GUIDE.worksheets, strict=True):

@@ -1,5 +1,6 @@
 """Every problem a contributor can meet is written in French and in English, with the same details,
 and every code the code raises has its words in the catalogue."""
+
 from __future__ import annotations
 
 import ast
@@ -38,7 +39,9 @@ def test_french_follows_canadian_french_typography():
             # A colon used as punctuation takes a no-break space; keys quoted as code (« fr: »,
             # (objective:, …)) and the file:line: field: prefix of a report line do not.
             prose = re.sub(r"«[^»]*»|\([^)]*\)|^\{where\}: \{field\}: ", "", text)
-            assert not re.search(r"[^\u00a0]:(\s|$)", prose.rstrip(":")), f"{code}: colon needs a no-break space: {text!r}"
+            assert not re.search(r"[^\u00a0]:(\s|$)", prose.rstrip(":")), (
+                f"{code}: colon needs a no-break space: {text!r}"
+            )
             assert "« " not in text and " »" not in text, f"{code}: guillemets need no-break spaces in {text!r}"
             assert '"' not in text, f"{code}: straight quotes in {text!r}"
 
@@ -76,10 +79,19 @@ def test_every_code_raised_in_the_source_has_its_words():
     # f"missing_text_{lang}" and the like, listed below, the reader logging a limit's Breach, and codes
     # handed on from one check to the report (a marker's, a text rule's)
     assert len(raised) > 25 and dynamic <= 11
-    built = {f"{prefix}_{lang}" for prefix in ("missing_text", "translation_missing", "page_missing")
-             for lang in ("fr", "en")} | {"unknown_objective", "unknown_audience", "marker_audience",
-                                          "marker_objective", "worksheet_without_page", "case_study_without_page",
-                                          "activity_without_page"}
+    built = {
+        f"{prefix}_{lang}"
+        for prefix in ("missing_text", "translation_missing", "page_missing")
+        for lang in ("fr", "en")
+    } | {
+        "unknown_objective",
+        "unknown_audience",
+        "marker_audience",
+        "marker_objective",
+        "worksheet_without_page",
+        "case_study_without_page",
+        "activity_without_page",
+    }
     built |= {f"marker_{kind}" for kind in ("unknown", "question", "worksheet", "slot", "case_study", "malformed")}
     assert raised | built <= set(CATALOGUE), sorted((raised | built) - set(CATALOGUE))
     mapped = set(re.findall(r'": "([a-z_]+)",', (SRC / "validation.py").read_text(encoding="utf-8")))

@@ -1,4 +1,5 @@
 """The core renders without MkDocs: cards, copy text, relative links, markers."""
+
 from __future__ import annotations
 
 import pytest
@@ -17,18 +18,22 @@ def renderer() -> Renderer:
 def test_core_never_imports_mkdocs():
     import subprocess
     import sys
+
     code = "import sys, bdw_guide.site_build, bdw_guide.cli; print('mkdocs' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
 
 
-@pytest.mark.parametrize("target, current, expected", [
-    ("messages/audiences/public/", "messages/overview/", "../audiences/public/"),
-    ("messages/audiences/public/#access-public", "messages/overview/", "../audiences/public/#access-public"),
-    ("messages/overview/", "messages/overview/", "./"),
-    ("", "en/", "../"),
-    ("en/", "", "en/"),
-])
+@pytest.mark.parametrize(
+    "target, current, expected",
+    [
+        ("messages/audiences/public/", "messages/overview/", "../audiences/public/"),
+        ("messages/audiences/public/#access-public", "messages/overview/", "../audiences/public/#access-public"),
+        ("messages/overview/", "messages/overview/", "./"),
+        ("", "en/", "../"),
+        ("en/", "", "en/"),
+    ],
+)
 def test_relative_url(target, current, expected):
     assert relative_url(target, current) == expected
 
@@ -41,19 +46,26 @@ def test_copy_text_starts_with_the_headline_then_message_ask_source_and_hashtag(
     assert text[2].startswith(plain_text(entry.data.message.fr))
     assert text[2].endswith(plain_text(entry.data.ask.fr))
     assert text[3] == ""
-    assert text[4] == ("Source\u00a0: Pew Research Center, citée dans CERIC, Au-delà du travail décent – Guide sur "
-                       "la promotion (publié en anglais sous le titre Beyond Decent Work Playbook), 2024, p.\u00a012.")
+    assert text[4] == (
+        "Source\u00a0: Pew Research Center, citée dans CERIC, Au-delà du travail décent – Guide sur "
+        "la promotion (publié en anglais sous le titre Beyond Decent Work Playbook), 2024, p.\u00a012."
+    )
     assert text[5] == "#Au-delàDuTravailDécent"
     en = renderer.copy_text(entry, "en").splitlines()
     assert en[0] == plain_text(entry.data.headline.en)
-    assert en[4:] == ["Source: Pew Research Center, as cited in CERIC, Au-delà du travail décent – Guide sur la "
-                      "promotion (French edition of the Beyond Decent Work Playbook), 2024, p. 12.", "#BeyondDecentWork"]
+    assert en[4:] == [
+        "Source: Pew Research Center, as cited in CERIC, Au-delà du travail décent – Guide sur la "
+        "promotion (French edition of the Beyond Decent Work Playbook), 2024, p. 12.",
+        "#BeyondDecentWork",
+    ]
 
 
 def test_copy_text_of_an_unnamed_source_cites_the_guide_and_its_page_not_an_invented_source(renderer):
     text = renderer.copy_text(GUIDE.message("access", "public"), "en")
-    assert ("The playbook cites a source without naming it. Reference: CERIC, Au-delà du travail décent – Guide sur "
-            "la promotion (French edition of the Beyond Decent Work Playbook), 2024, p. 9.") in text
+    assert (
+        "The playbook cites a source without naming it. Reference: CERIC, Au-delà du travail décent – Guide sur "
+        "la promotion (French edition of the Beyond Decent Work Playbook), 2024, p. 9."
+    ) in text
     assert "p.\u00a09" in renderer.copy_text(GUIDE.message("access", "public"), "fr")
 
 

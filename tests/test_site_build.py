@@ -1,4 +1,5 @@
 """A strict build of the real site, parsed with a real HTML parser."""
+
 from __future__ import annotations
 
 import json
@@ -55,8 +56,7 @@ def test_card_content(site, lang, prefix):
     assert "Pew Research Center" in text
     assert ("63\u00a0%" if lang == "fr" else "63%") in text
     assert GUIDE.campaign.hashtag[lang] in text
-    assert card.select_one(".bdw-card__ask").get_text(" ", strip=True).endswith(
-        entry.data.ask[lang].split()[-1])
+    assert card.select_one(".bdw-card__ask").get_text(" ", strip=True).endswith(entry.data.ask[lang].split()[-1])
     copy = card.select_one("button.bdw-copy")["data-copy-text"]
     assert "Pew Research Center" in copy.splitlines()[-2]
     assert copy.splitlines()[-1] == GUIDE.campaign.hashtag[lang]
@@ -71,7 +71,9 @@ def test_unnamed_sources_stay_marked_as_sourced(site):
     cards = soup(site, "messages/overview/../audiences/public").select("article.bdw-card")
     assert all(c.select(".bdw-card__facts li") for c in cards)
     unnamed = soup(site, "messages/audiences/public").select(".bdw-card__source--unnamed")
-    expected = [f for e in GUIDE.messages.values() if e.data.audience == "public" for f in e.data.facts if f.source is None]
+    expected = [
+        f for e in GUIDE.messages.values() if e.data.audience == "public" for f in e.data.facts if f.source is None
+    ]
     assert expected and len(unnamed) == len(expected)
 
 
@@ -118,7 +120,9 @@ def test_search_index_is_split_by_language(site):
 def test_translated_pages_search_their_own_index(site):
     for path, base in (("en/messages/overview/index.html", "../../../en/"), ("messages/overview/index.html", "../..")):
         html = (site / path).read_text(encoding="utf-8")
-        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
+        config = json.loads(
+            re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1)
+        )
         assert config["base"] == base
 
 
@@ -179,7 +183,9 @@ def test_home_pages_lead_with_four_entries_each_one_click_from_what_it_names(sit
         assert any(h.endswith("messages/overview/") for h in hrefs[0])
         assert [h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs[1][:2]] == ["question-4", "question-1"]
         assert hrefs[2][0].endswith("worksheets/pdf/workshop-pack-letter.pdf")
-        assert any(h.endswith("worksheets/") for h in hrefs[2]) and any(h.endswith("getting-started/") for h in hrefs[2])
+        assert any(h.endswith("worksheets/") for h in hrefs[2]) and any(
+            h.endswith("getting-started/") for h in hrefs[2]
+        )
         assert hrefs[3] and hrefs[3][-1].endswith("contribute/")
         assert page.select("article ol a[href$='background/']"), "the guide's parts follow"
 
@@ -199,8 +205,11 @@ def test_edit_this_page_points_at_the_right_file(page_at, lang, prefix):
     assert edit_link(f"{prefix}messages/audiences/public").endswith("/edit/main/data/audiences.yml")
     assert edit_link(f"{prefix}messages/objectives/skills").endswith("/edit/main/data/objectives.yml")
     # Pages made from one data file open that file, at the line of their title in this language.
-    for folder, entries in (("case-studies", GUIDE.case_studies), ("worksheets", GUIDE.worksheets),
-                            ("activities", GUIDE.activities)):
+    for folder, entries in (
+        ("case-studies", GUIDE.case_studies),
+        ("worksheets", GUIDE.worksheets),
+        ("activities", GUIDE.activities),
+    ):
         for entry in entries:
             link = edit_link(f"{prefix}{folder}/{entry.id}")
             assert link.endswith(f"/edit/main/{entry.path}#L{entry.lines[f'title.{lang}']}"), link
@@ -216,8 +225,11 @@ def test_background_lists_the_contributors_from_data(site, lang, prefix):
     assert len(people) == len(GUIDE.contributors.people)
     abbr = page.select_one("ul.bdw-contributors abbr")
     assert abbr.get_text() == ("FCDC" if lang == "fr" else "CCDF")
-    assert abbr["title"] == ("Fondation canadienne pour le développement de carrière" if lang == "fr"
-                             else "Canadian Career Development Foundation")
+    assert abbr["title"] == (
+        "Fondation canadienne pour le développement de carrière"
+        if lang == "fr"
+        else "Canadian Career Development Foundation"
+    )
     assert len(page.select("article h2")) >= 4
 
 
@@ -237,8 +249,7 @@ def test_every_page_carries_a_policy_allowing_only_the_theme_inline_scripts(site
         inline = [s for s in page.find_all("script") if not s.get("src") and s.get("type") != "application/json"]
         assert inline and not any(s.find_parent("article") for s in inline), path
         allowed = set(directives["script-src"].split()) - {"'self'"}
-        digests = {f"'sha256-{base64.b64encode(hashlib.sha256(s.string.encode()).digest()).decode()}'"
-                   for s in inline}
+        digests = {f"'sha256-{base64.b64encode(hashlib.sha256(s.string.encode()).digest()).decode()}'" for s in inline}
         assert digests == allowed, path  # exactly the theme's scripts: nothing more is allowed
 
 

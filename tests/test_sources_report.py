@@ -1,4 +1,5 @@
 """The editors' report of unnamed sources speaks the language asked for, like the check."""
+
 from __future__ import annotations
 
 import pytest

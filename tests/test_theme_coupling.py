@@ -2,6 +2,7 @@
 copied partials name the Material version they come from, every rewrite of the theme's output
 finds what it expects or stops the build with one line, and the adapter's two reads of the
 plugin's internals are checked against the installed plugin."""
+
 from __future__ import annotations
 
 import importlib.metadata
@@ -33,22 +34,26 @@ def load_hook():
 
 # -- copied partials ----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("path", OVERRIDES, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_every_theme_override_names_the_installed_material_version(path):
     """An upgrade of mkdocs-material is a conscious step: each override says which version's file it
     copies, replaces or extends, and this fails until someone compares them again."""
     found = NAMED.search(path.read_text(encoding="utf-8"))
-    assert found, f"{path.name}: say which file it comes from, as \"Material X.Y.Z's partials/name.html\""
+    assert found, f'{path.name}: say which file it comes from, as "Material X.Y.Z\'s partials/name.html"'
     version, upstream = found.groups()
     installed = importlib.metadata.version("mkdocs-material")
-    assert version == installed, (f"{path.name} was copied from Material {version}, {installed} is installed: "
-                                  f"compare it with {upstream} of {installed}, then update the version it names")
+    assert version == installed, (
+        f"{path.name} was copied from Material {version}, {installed} is installed: "
+        f"compare it with {upstream} of {installed}, then update the version it names"
+    )
     assert (MATERIAL / upstream).is_file(), f"Material {installed} has no {upstream} any more"
     if path.parent.name == "partials":
         assert upstream == f"partials/{path.name}", f"{path.name} names another file: {upstream}"
 
 
 # -- rewrites of the theme's output -------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang, prefix", LANGS.items())
 def test_the_switcher_partial_writes_relative_links_the_build_checks(site, lang, prefix):
@@ -58,23 +63,25 @@ def test_the_switcher_partial_writes_relative_links_the_build_checks(site, lang,
 
 
 def test_a_switcher_link_the_partial_did_not_make_relative_fails_the_build():
-    good = ('<a href="./" hreflang="fr" class="md-select__link">'
-            '<a href="en/" hreflang="en" class="md-select__link">')
+    good = '<a href="./" hreflang="fr" class="md-select__link"><a href="en/" hreflang="en" class="md-select__link">'
     theme_output.check_switcher_links(good, LANGUAGES)
     with pytest.raises(ThemeOutputError, match="not relative"):
         theme_output.check_switcher_links(good.replace('"en/"', '"/en/"'), LANGUAGES)
     with pytest.raises(ThemeOutputError, match="expected one link"):
-        theme_output.check_switcher_links(good.replace('class="md-select__link"', 'class="md-select__option"'),
-                                          LANGUAGES)
+        theme_output.check_switcher_links(
+            good.replace('class="md-select__link"', 'class="md-select__option"'), LANGUAGES
+        )
 
 
 def test_head_alternates_are_dropped_only_when_found_one_per_language():
-    head = ('<html><head><meta charset="utf-8">\n'
-            '    <link rel="alternate" href="/" hreflang="fr">\n'
-            '    <link rel="alternate" href="/en/" hreflang="en">\n</head><body></body></html>')
+    head = (
+        '<html><head><meta charset="utf-8">\n'
+        '    <link rel="alternate" href="/" hreflang="fr">\n'
+        '    <link rel="alternate" href="/en/" hreflang="en">\n</head><body></body></html>'
+    )
     assert "hreflang" not in theme_output.drop_head_alternates(head, LANGUAGES)
     with pytest.raises(ThemeOutputError, match="hreflang links for"):
-        theme_output.drop_head_alternates(head.replace('rel="alternate" href', 'href'), LANGUAGES)
+        theme_output.drop_head_alternates(head.replace('rel="alternate" href', "href"), LANGUAGES)
     with pytest.raises(ThemeOutputError, match="no <head>"):
         theme_output.drop_head_alternates("<html><body></body></html>", LANGUAGES)
 
@@ -83,8 +90,12 @@ def test_the_search_base_is_moved_only_in_the_theme_config_script():
     page = '<script id="__config" type="application/json">{"base": "../..", "features": []}</script>'
     moved = theme_output.rewrite_config(page, lambda c: {**c, "base": c["base"] + "/en/"})
     assert '"base": "../../en/"' in moved
-    for broken, why in ((page.replace("__config", "__settings"), "found 0"), (page + page, "found 2"),
-                        (page.replace('"base"', '"root"'), 'no "base"'), (page.replace("{", "[", 1), "JSON")):
+    for broken, why in (
+        (page.replace("__config", "__settings"), "found 0"),
+        (page + page, "found 2"),
+        (page.replace('"base"', '"root"'), 'no "base"'),
+        (page.replace("{", "[", 1), "JSON"),
+    ):
         with pytest.raises(ThemeOutputError, match=why):
             theme_output.rewrite_config(broken, lambda c: c)
 
@@ -104,8 +115,7 @@ def test_a_changed_theme_fails_the_build_with_one_line(repo, tmp_path):
     from conftest import mkdocs_build
 
     partial = repo / "overrides" / "partials" / "alternate.html"
-    partial.write_text(partial.read_text(encoding="utf-8").replace("{{ link | url }}", "/{{ link }}"),
-                       encoding="utf-8")
+    partial.write_text(partial.read_text(encoding="utf-8").replace("{{ link | url }}", "/{{ link }}"), encoding="utf-8")
     failed = mkdocs_build(repo, tmp_path / "site", lang="en")
     output = failed.stdout + failed.stderr
     assert failed.returncode != 0 and "Traceback" not in output
@@ -113,6 +123,7 @@ def test_a_changed_theme_fails_the_build_with_one_line(repo, tmp_path):
 
 
 # -- static-i18n's internals, read or written by the adapter only -------------------------------
+
 
 def test_static_i18n_still_has_the_building_flag_the_adapter_reads(site_build_log):
     """The outer build loads the data once; the nested language builds reuse it. If the plugin's

@@ -1,6 +1,7 @@
 """Placeholders of interface texts: the declared table (ui_text.PLACEHOLDERS) is what the templates,
 the core and the page scripts really fill, the real texts use exactly those, and no text, however
 broken, stops a render."""
+
 from __future__ import annotations
 
 import ast
@@ -29,7 +30,7 @@ def arguments(text: str, start: int) -> str:
     while depth:
         depth += {"(": 1, ")": -1}.get(text[index], 0)
         index += 1
-    return text[start:index - 1]
+    return text[start : index - 1]
 
 
 def keyword_names(args: str) -> set[str]:
@@ -116,16 +117,18 @@ def test_the_real_texts_use_exactly_the_declared_placeholders():
                 assert found == declared, (key, lang)
 
 
-braces = st.lists(st.sampled_from(list("{}n_a.0!:r x") + ["{n}", "{title}", "{{", "}}", "{n.__class__}"]),
-                  max_size=15).map("".join)
+braces = st.lists(
+    st.sampled_from(list("{}n_a.0!:r x") + ["{n}", "{title}", "{{", "}}", "{n.__class__}"]), max_size=15
+).map("".join)
 
 
 @given(text=braces)
 def test_fill_and_the_check_never_raise(text: str):
     fill(text, n=1, title="T", count=2)
     log = ProblemLog(ROOT)
-    check_ui_text("question_title", {"fr": text, "en": "Question {n}: {title}"}, log, ROOT / "data/ui.yml",
-                  {"fr": 1, "en": 2})
+    check_ui_text(
+        "question_title", {"fr": text, "en": "Question {n}: {title}"}, log, ROOT / "data/ui.yml", {"fr": 1, "en": 2}
+    )
     for problem in log.problems:
         problem.render("fr"), problem.render("en")
     if not log.problems:
@@ -139,8 +142,10 @@ def test_fill_never_reaches_attributes_or_positions():
 def test_pages_render_whatever_the_ui_texts_hold():
     """The check refuses these texts; if one got past it, the build still renders every page."""
     guide = load_guide(ROOT)
-    hostile = {key: Text.model_construct(fr="{" + text.fr + " {n.__class__} {0} {", en=text.en + "} {x} {n:>9}")
-               for key, text in guide.ui.items()}
+    hostile = {
+        key: Text.model_construct(fr="{" + text.fr + " {n.__class__} {0} {", en=text.en + "} {x} {n:>9}")
+        for key, text in guide.ui.items()
+    }
     broken = dataclasses.replace(guide, ui=hostile)
     renderer = Renderer(broken, TEMPLATES, "https://github.com/o/r/edit/main/")
     rendered = 0

@@ -1,6 +1,7 @@
 """Word files: every blank worksheet and the pack made at build time (python-docx), and the
 reader's answers downloaded as a Word document from the browser (the vendored npm docx library,
 loaded only when asked for). Both read back with python-docx."""
+
 from __future__ import annotations
 
 import json
@@ -42,8 +43,10 @@ def test_each_blank_worksheet_is_a_word_file_with_its_headings_labels_and_tables
         assert headings[0] == f"{number} – {entry.data.title[lang]}"
         text = all_text(document)
         for field in entry.data.fields:
-            assert " ".join(plain_text(field.label[lang]).split()) in headings[1:] or \
-                " ".join(plain_text(field.label[lang]).split()) in text, f"{entry.id}: {field.id}"
+            assert (
+                " ".join(plain_text(field.label[lang]).split()) in headings[1:]
+                or " ".join(plain_text(field.label[lang]).split()) in text
+            ), f"{entry.id}: {field.id}"
             for column in field.columns or []:
                 assert column[lang] in text
         tables = [f for f in entry.data.fields if f.kind in ("table", "grid")]
@@ -62,8 +65,9 @@ def test_the_word_pack_holds_every_sheet_in_order(site, lang):
 
     document = docx.Document(site / LANGS[lang] / DOCX_PACK_PATH)
     firsts = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert firsts == [f"{GUIDE.t('sheet_n', lang).format(n=n)} – {w.data.title[lang]}"
-                      for n, w in enumerate(GUIDE.worksheets, 1)]
+    assert firsts == [
+        f"{GUIDE.t('sheet_n', lang).format(n=n)} – {w.data.title[lang]}" for n, w in enumerate(GUIDE.worksheets, 1)
+    ]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -71,13 +75,17 @@ def test_worksheet_pages_and_index_link_their_word_files(site, lang):
     from bs4 import BeautifulSoup
 
     for entry in GUIDE.worksheets:
-        page = BeautifulSoup((site / LANGS[lang] / "worksheets" / entry.id / "index.html").read_text(encoding="utf-8"), "lxml")
+        page = BeautifulSoup(
+            (site / LANGS[lang] / "worksheets" / entry.id / "index.html").read_text(encoding="utf-8"), "lxml"
+        )
         assert page.select_one(f'.bdw-tools__pdf a[href="../docx/{entry.id}.docx"]')
         outline = json.loads(page.select_one(".bdw-tools")["data-outline"])
         assert [o["id"] for o in outline] == [entry.id]
     index = BeautifulSoup((site / LANGS[lang] / "worksheets/index.html").read_text(encoding="utf-8"), "lxml")
     assert index.select_one('.bdw-pack a[href="docx/workshop-pack.docx"]')
-    assert [o["id"] for o in json.loads(index.select_one(".bdw-tools--all")["data-outline"])] == [w.id for w in GUIDE.worksheets]
+    assert [o["id"] for o in json.loads(index.select_one(".bdw-tools--all")["data-outline"])] == [
+        w.id for w in GUIDE.worksheets
+    ]
 
 
 def test_the_vendored_word_library_is_the_locked_npm_package():
@@ -95,6 +103,7 @@ def test_the_vendored_word_library_is_the_locked_npm_package():
 
 
 # -- in the browser -------------------------------------------------------------------------------
+
 
 def _worksheet(page, server, path):
     page.goto(f"{server}/{path}")
@@ -150,5 +159,6 @@ def test_every_answer_downloads_as_one_word_document_from_the_index(page, server
     text = all_text(document)
     assert "Une politique provinciale d’orientation" in text and "Funding cuts" in text
     assert "Menaces Funding cuts" in text, "the answer under its box's name, in the page's language"
-    assert [p.text for p in document.paragraphs if p.style.name == "Heading 1"] == \
-        [f"{GUIDE.t('sheet_n', 'fr').format(n=n)} – {w.data.title['fr']}" for n, w in enumerate(GUIDE.worksheets, 1)]
+    assert [p.text for p in document.paragraphs if p.style.name == "Heading 1"] == [
+        f"{GUIDE.t('sheet_n', 'fr').format(n=n)} – {w.data.title['fr']}" for n, w in enumerate(GUIDE.worksheets, 1)
+    ]

@@ -1,4 +1,5 @@
 """Worksheets: defined once as data, built into pages (fr and en), a print layout and PDFs."""
+
 from __future__ import annotations
 
 import re
@@ -108,14 +109,31 @@ def test_workshop_pack_holds_every_worksheet(site, lang, prefix):
 
 @needs_pdfs
 def test_a_rebuild_without_worksheet_changes_makes_no_pdf(site):
-    result = subprocess.run([sys.executable, "-m", "bdw_guide", "pdf", "--site", str(site),
-                             "--cache", str(ROOT / ".cache" / "pdf")], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "bdw_guide", "pdf", "--site", str(site), "--cache", str(ROOT / ".cache" / "pdf")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert re.search(rf"\(0 made, {len(GUIDE.worksheets) * 4 + 4} from cache\)", result.stdout), result.stdout
 
 
 def test_pdf_without_a_built_site_says_what_to_do(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "bdw_guide", "pdf", "--site", str(tmp_path / "nothing"),
-                             "--cache", str(tmp_path / "cache")], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bdw_guide",
+            "pdf",
+            "--site",
+            str(tmp_path / "nothing"),
+            "--cache",
+            str(tmp_path / "cache"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
     assert "build the site first" in result.stderr and "Traceback" not in result.stderr

@@ -4,6 +4,7 @@ Debian's Chromium at /usr/bin/chromium by default (what `.ci/run` and the GitHub
 Debian container install); set BDW_CHROMIUM to use another build, for example the one
 `playwright install chromium` downloads.
 """
+
 from __future__ import annotations
 
 import os
@@ -12,8 +13,14 @@ from typing import Any
 
 DEFAULT = "/usr/bin/chromium"
 # Headless in a container as root: no sandbox, no GPU, and nothing that calls home.
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def path() -> Path:
@@ -25,8 +32,10 @@ def available() -> bool:
 
 
 def missing_message() -> str:
-    return (f"Chromium is needed and {path()} does not exist: install it (Debian: apt-get install chromium) "
-            "or set BDW_CHROMIUM to its path")
+    return (
+        f"Chromium is needed and {path()} does not exist: install it (Debian: apt-get install chromium) "
+        "or set BDW_CHROMIUM to its path"
+    )
 
 
 def launch(playwright: Any, **options: Any) -> Any:

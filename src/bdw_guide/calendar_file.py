@@ -14,6 +14,7 @@ the same bytes; DTSTAMP is that first start too).
 Made with the maintained `icalendar` library (RFC 5545), at the end of the build (`BuildSession.finish`),
 one file per language under that language's root: CALENDAR_PATH.
 """
+
 from __future__ import annotations
 
 import calendar as month_days
@@ -52,7 +53,10 @@ def calendar_ics(guide: Guide, lang: str, base_url: str | None) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", fill(guide.t("calendar_file_name", lang), site=guide.t("site_name", lang), month=cal_data.month[lang]))
+    cal.add(
+        "x-wr-calname",
+        fill(guide.t("calendar_file_name", lang), site=guide.t("site_name", lang), month=cal_data.month[lang]),
+    )
     stamp = datetime(year, month, 1, tzinfo=UTC)
 
     def event(uid: str, start: date, end: date, summary: str, description: str, url: str) -> Event:
@@ -81,8 +85,12 @@ def calendar_ics(guide: Guide, lang: str, base_url: str | None) -> bytes:
     for n, (week, (start, end)) in enumerate(zip(cal_data.weeks, spans, strict=False), 1):
         objective = guide.objectives[week.objective]
         page = OBJECTIVE_PATH.format(id=week.objective)
-        lines = [f"{fill(guide.t('objective_n', lang), n=guide.objective_number(week.objective))}{colon} "
-                 f"{objective.title[lang]}", "", t("calendar_file_messages")]
+        lines = [
+            f"{fill(guide.t('objective_n', lang), n=guide.objective_number(week.objective))}{colon} "
+            f"{objective.title[lang]}",
+            "",
+            t("calendar_file_messages"),
+        ]
         for audience_id, audience in guide.audiences.items():
             entry = guide.message(week.objective, audience_id)
             lines.append(f"– {audience.title[lang]}{colon} {entry.data.headline[lang]}")

@@ -2,6 +2,7 @@
 
 Vérifie les données du guide, dans la langue de la personne qui contribue, avant toute construction.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -73,10 +74,19 @@ def check(root: Path, lang: str = "fr") -> int:
         for gap in status.gaps:
             print(annotation(gap, lang))
     if guide is not None:
-        print(REPORT["data_ok"][lang][0].format(
-            objectives=len(guide.objectives), audiences=len(guide.audiences), messages=len(guide.messages),
-            questions=len(guide.questions), activities=len(guide.activities), case_studies=len(guide.case_studies), worksheets=len(guide.worksheets),
-            abbreviations=len(guide.glossary), ui=len(guide.ui)))
+        print(
+            REPORT["data_ok"][lang][0].format(
+                objectives=len(guide.objectives),
+                audiences=len(guide.audiences),
+                messages=len(guide.messages),
+                questions=len(guide.questions),
+                activities=len(guide.activities),
+                case_studies=len(guide.case_studies),
+                worksheets=len(guide.worksheets),
+                abbreviations=len(guide.glossary),
+                ui=len(guide.ui),
+            )
+        )
         unnamed = len(unnamed_sources(guide))
         if unnamed:
             print(REPORT["unnamed_sources"][lang][0].format(count=unnamed))
@@ -87,8 +97,12 @@ def check(root: Path, lang: str = "fr") -> int:
 def unnamed_sources(guide: Guide) -> list[tuple[str, str, str, str]]:
     """(file, page of the guide, French claim, English claim) for every fact the guide marks as sourced
     without naming the source."""
-    return [(entry.path, render.guide_pages(fact), fact.claim.fr, fact.claim.en)
-            for entry in guide.messages.values() for fact in entry.data.facts if fact.source is None]
+    return [
+        (entry.path, render.guide_pages(fact), fact.claim.fr, fact.claim.en)
+        for entry in guide.messages.values()
+        for fact in entry.data.facts
+        if fact.source is None
+    ]
 
 
 def sources(root: Path, lang: str = "fr") -> int:
@@ -107,8 +121,9 @@ def sources(root: Path, lang: str = "fr") -> int:
     return 0
 
 
-def make_documents(root: Path, guide: Guide, site: Path, cache: Path,
-                   timings: dict[Path, float] | None = None) -> list[str]:
+def make_documents(
+    root: Path, guide: Guide, site: Path, cache: Path, timings: dict[Path, float] | None = None
+) -> list[str]:
     """Every document made from a built site: worksheet PDFs and packs, Word files, the guide as a
     PDF. Returns one summary line for each kind; `timings` gets the seconds spent on each file."""
     from .engine import site_url_of
@@ -129,8 +144,9 @@ def make_documents(root: Path, guide: Guide, site: Path, cache: Path,
     return lines
 
 
-def make_everything(root: Path, guide: Guide, site: Path, cache_root: Path,
-                    timings: dict[Path, float] | None = None) -> list[str]:
+def make_everything(
+    root: Path, guide: Guide, site: Path, cache_root: Path, timings: dict[Path, float] | None = None
+) -> list[str]:
     """What `make build` makes after MkDocs, in one process (one Python start, one data load): the
     documents, the share graphics, then the offline copy, which takes in everything made before it.
     Each keeps its own cache folder under `cache_root`."""
@@ -148,8 +164,9 @@ def make_everything(root: Path, guide: Guide, site: Path, cache_root: Path,
     return lines
 
 
-def documents(root: Path, lang: str = "fr", site: Path | None = None, cache: Path | None = None,
-              timings_file: Path | None = None) -> int:
+def documents(
+    root: Path, lang: str = "fr", site: Path | None = None, cache: Path | None = None, timings_file: Path | None = None
+) -> int:
     from .graphics import GraphicsError
     from .offline import OfflineError
     from .pdf import PdfError
@@ -169,8 +186,10 @@ def documents(root: Path, lang: str = "fr", site: Path | None = None, cache: Pat
     if timings_file:  # for scripts/bench.py: seconds spent on each file, by its path in the site
         import json
 
-        timings_file.write_text(json.dumps({path.relative_to(site).as_posix(): seconds
-                                            for path, seconds in timings.items()}), encoding="utf-8")
+        timings_file.write_text(
+            json.dumps({path.relative_to(site).as_posix(): seconds for path, seconds in timings.items()}),
+            encoding="utf-8",
+        )
     return 0
 
 
@@ -257,8 +276,12 @@ def finish(root: Path, lang: str, site_dir: Path | None, site_url: str | None) -
         _print_problems(problems, lang)
         return 1
     try:
-        done = finish_site(site_dir, Renderer(guide), site_url or site_url_of(root),
-                           scripts=csp.ThemeScripts.from_dirs(Theme.of(root).dirs))
+        done = finish_site(
+            site_dir,
+            Renderer(guide),
+            site_url or site_url_of(root),
+            scripts=csp.ThemeScripts.from_dirs(Theme.of(root).dirs),
+        )
     except ThemeOutputError as err:
         print(f"bdw-guide: {err}", file=sys.stderr)
         return 1
@@ -267,23 +290,44 @@ def finish(root: Path, lang: str, site_dir: Path | None, site_url: str | None) -
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bdw_guide", description=__doc__,
-                                     epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["check", "sources", "pdf", "graphics", "offline", "documents", "expand",
-                                                 "finish"],
-                        help="check | sources | pdf | graphics | offline | documents | expand | finish "
-                             "(see below / voir plus bas)")
+    parser = argparse.ArgumentParser(
+        prog="python -m bdw_guide",
+        description=__doc__,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "command",
+        choices=["check", "sources", "pdf", "graphics", "offline", "documents", "expand", "finish"],
+        help="check | sources | pdf | graphics | offline | documents | expand | finish (see below / voir plus bas)",
+    )
     parser.add_argument("site_dir", nargs="?", type=Path, help="finish: the built site / le site construit")
-    parser.add_argument("--lang", choices=["fr", "en"], default=report_language(),
-                        help="language of the messages / langue des messages (default / par défaut: fr)")
-    parser.add_argument("--root", type=Path, default=Path.cwd(),
-                        help="repository root / racine du dépôt (default / par défaut: .)")
-    parser.add_argument("--site", type=Path, help="pdf, graphics, offline, documents: built site / site construit (default: <root>/site)")
-    parser.add_argument("--cache", type=Path, help="pdf, graphics, offline: cache (default: <root>/.cache/pdf, .cache/graphics, .cache/offline); "
-                        "documents: the folder holding those three (default: <root>/.cache)")
+    parser.add_argument(
+        "--lang",
+        choices=["fr", "en"],
+        default=report_language(),
+        help="language of the messages / langue des messages (default / par défaut: fr)",
+    )
+    parser.add_argument(
+        "--root", type=Path, default=Path.cwd(), help="repository root / racine du dépôt (default / par défaut: .)"
+    )
+    parser.add_argument(
+        "--site",
+        type=Path,
+        help="pdf, graphics, offline, documents: built site / site construit (default: <root>/site)",
+    )
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        help="pdf, graphics, offline: cache (default: <root>/.cache/pdf, .cache/graphics, .cache/offline); "
+        "documents: the folder holding those three (default: <root>/.cache)",
+    )
     parser.add_argument("--out", type=Path, help="expand: where to write / où écrire")
-    parser.add_argument("--timings", type=Path, help="documents: write each file's seconds there (JSON) / "
-                        "écrire le temps de chaque fichier (JSON)")
+    parser.add_argument(
+        "--timings",
+        type=Path,
+        help="documents: write each file's seconds there (JSON) / écrire le temps de chaque fichier (JSON)",
+    )
     parser.add_argument("--site-url", help="finish: the site's address / l’adresse du site (default: mkdocs.yml)")
     args = parser.parse_args(argv)
     if args.command in ("pdf", "graphics", "offline", "documents"):

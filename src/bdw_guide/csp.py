@@ -13,6 +13,7 @@ content) matches none and is never allowed, wherever it lands.
 The hashes are taken from the finished page, because the theme's first script holds the page's
 depth ("../.."), so each depth has its own.
 """
+
 from __future__ import annotations
 
 import base64
@@ -24,9 +25,11 @@ from pathlib import Path
 
 from .theme_output import ThemeOutputError
 
-POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
-          "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
-          "form-action 'self'")
+POLICY = (
+    "default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'"
+)
 
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S | re.I)
 _CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
@@ -99,4 +102,4 @@ def with_policy(html: str, theme: ThemeScripts) -> str:
     match = _CHARSET.search(html)
     if not match:
         raise ThemeOutputError("the page has no <meta charset> to put its security policy after")
-    return html[: match.end()] + meta + html[match.end():]
+    return html[: match.end()] + meta + html[match.end() :]

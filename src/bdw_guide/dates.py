@@ -17,6 +17,7 @@ The history is read once per build with a single `git log` (first parent: a bran
 dates its pages from the merge). Outside a git checkout, or in a shallow clone whose history is cut
 short, there is no date at all: never the build day by default.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -36,10 +37,17 @@ Sources = Callable[[Guide, "str | None", str], list[str]]
 
 def _messages(guide: Guide, objective: str | None = None, audience: str | None = None) -> list[str]:
     """A card is made of its message file and of its post drafts file (data/posts/)."""
-    pairs = [(o, a) for (o, a) in guide.messages
-             if (objective is None or o == objective) and (audience is None or a == audience)]
-    return [path for pair in pairs for path in (guide.messages[pair].path, getattr(guide.posts.get(pair), "path", ""))
-            if path]
+    pairs = [
+        (o, a)
+        for (o, a) in guide.messages
+        if (objective is None or o == objective) and (audience is None or a == audience)
+    ]
+    return [
+        path
+        for pair in pairs
+        for path in (guide.messages[pair].path, getattr(guide.posts.get(pair), "path", ""))
+        if path
+    ]
 
 
 def _worksheet_files(guide: Guide, entries) -> list[str]:
@@ -79,9 +87,9 @@ SOURCES: dict[str, Sources] = {
     "offline-copy": lambda g, arg, lang: [],  # a download link: the page's text is its own file
     "home-entries": lambda g, arg, lang: ["data/audiences.yml"],  # entries: links, named from the audiences
     "guide-pdf": lambda g, arg, lang: [],  # a download link: the page's text is its own file
-    "my-plan": lambda g, arg, lang: _worksheet_files(g, [w for w in g.worksheets
-                                                         if w.data.used_on.startswith("question-")
-                                                         or w.data.used_on == "communication-plan"]),
+    "my-plan": lambda g, arg, lang: _worksheet_files(
+        g, [w for w in g.worksheets if w.data.used_on.startswith("question-") or w.data.used_on == "communication-plan"]
+    ),
 }
 
 
@@ -106,8 +114,17 @@ class History:
         state = run_git(root, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository")
         if state is None or state.split() != ["true", "false"]:
             return cls(None)  # not a checkout, or a shallow clone: its oldest commit would claim every file
-        out = run_git(root, "log", "--first-parent", "--diff-merges=first-parent", "--name-only", "--relative",
-                   "--format=%x00%cI", "--", *folders)
+        out = run_git(
+            root,
+            "log",
+            "--first-parent",
+            "--diff-merges=first-parent",
+            "--name-only",
+            "--relative",
+            "--format=%x00%cI",
+            "--",
+            *folders,
+        )
         if out is None:
             return cls(None)
         changed: dict[str, datetime] = {}
@@ -140,5 +157,3 @@ class History:
 def day(when: datetime | None) -> str | None:
     """YYYY-MM-DD, the day in the committer's own time zone (what `git log` shows)."""
     return when.date().isoformat() if when else None
-
-

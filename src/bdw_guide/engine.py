@@ -8,6 +8,7 @@ on every page (`python -m bdw_guide finish SITE_DIR`). With them another generat
 rehearsed in tests/test_engine.py) can build the guide; `scripts/bench.py` builds plain Material
 from the same tree.
 """
+
 from __future__ import annotations
 
 import os
@@ -37,8 +38,9 @@ def page_url(page_src: str) -> str:
     return stem + "/"
 
 
-def expand_tree(root: Path, out: Path, docs_dir_name: str = "docs",
-                default_language: str = DEFAULT_LANGUAGE) -> dict[str, int]:
+def expand_tree(
+    root: Path, out: Path, docs_dir_name: str = "docs", default_language: str = DEFAULT_LANGUAGE
+) -> dict[str, int]:
     """Write `out/<lang>/...`: each language tree of `docs/` with its markers expanded, the
     glossary's abbreviations appended and the cards' HTML in place; other files copied as they
     are. Returns the number of pages per language. Raises DataError or MarkerError like a build."""
@@ -68,13 +70,21 @@ class Finished:
     x_default: int  # sitemap entries that received an x-default alternate
 
     def summary(self) -> str:
-        return (f"finish: {self.print_pages.as_posix()} written; security policy added to {self.policies} page(s); "
-                f"x-default added to {self.x_default} sitemap entr{'y' if self.x_default == 1 else 'ies'}")
+        return (
+            f"finish: {self.print_pages.as_posix()} written; security policy added to {self.policies} page(s); "
+            f"x-default added to {self.x_default} sitemap entr{'y' if self.x_default == 1 else 'ies'}"
+        )
 
 
-def finish_site(site_dir: Path, renderer: Renderer, site_url: str | None,
-                default_language: str = DEFAULT_LANGUAGE, *, policy: bool = True,
-                scripts: csp.ThemeScripts | None = None) -> Finished:
+def finish_site(
+    site_dir: Path,
+    renderer: Renderer,
+    site_url: str | None,
+    default_language: str = DEFAULT_LANGUAGE,
+    *,
+    policy: bool = True,
+    scripts: csp.ThemeScripts | None = None,
+) -> Finished:
     """The post-build steps any generator's output needs. Pages that already carry a policy (the
     MkDocs hooks add it page by page) are left as they are, so running it twice changes nothing;
     `policy=False` (a live-reload server, whose script is inline) adds none. `scripts`: the shapes of
@@ -128,7 +138,9 @@ def single_language_config(root: Path, lang: str, ui: Mapping[str, Any]) -> dict
     static-i18n (Zensical reads this format): the language's site name, description and copyright,
     navigation section titles in that language, and the switcher through `extra.alternate`."""
     config = read_mkdocs_config(root)
-    i18n: dict[str, Any] = next((p["i18n"] for p in config.get("plugins", []) if isinstance(p, dict) and "i18n" in p), {})
+    i18n: dict[str, Any] = next(
+        (p["i18n"] for p in config.get("plugins", []) if isinstance(p, dict) and "i18n" in p), {}
+    )
     languages = i18n.get("languages", [])
     own: dict[str, Any] = next((entry for entry in languages if entry.get("locale") == lang), {})
     default = next((entry["locale"] for entry in languages if entry.get("default")), DEFAULT_LANGUAGE)
@@ -137,7 +149,7 @@ def single_language_config(root: Path, lang: str, ui: Mapping[str, Any]) -> dict
         out: list[Any] = []
         for item in items:
             if isinstance(item, dict):
-                (key, children), = item.items()
+                ((key, children),) = item.items()
                 title = ui[key][lang] if key in ui else key
                 out.append({title: translate(children) if isinstance(children, list) else children})
             else:
@@ -156,8 +168,15 @@ def single_language_config(root: Path, lang: str, ui: Mapping[str, Any]) -> dict
         "theme": theme,
         "markdown_extensions": config.get("markdown_extensions", []),
         "nav": translate(config.get("nav", [])),
-        "extra": {"alternate": [{"name": entry.get("name"), "lang": entry["locale"],
-                                 "link": "/" if entry["locale"] == default else f"/{entry['locale']}/"}
-                                for entry in languages]},
+        "extra": {
+            "alternate": [
+                {
+                    "name": entry.get("name"),
+                    "lang": entry["locale"],
+                    "link": "/" if entry["locale"] == default else f"/{entry['locale']}/",
+                }
+                for entry in languages
+            ]
+        },
     }
     return {key: value for key, value in single.items() if value is not None}

@@ -10,6 +10,7 @@ or read a file of the machine that builds the site; one that stays inside makes 
 twice (a page that is its own translation, an activity listed twice) and its edit link opens the
 link rather than the file. A contributor never needs one: copy the file instead.
 """
+
 from __future__ import annotations
 
 import os
@@ -66,8 +67,14 @@ class Survey:
         return any(path == bad or bad in path.parents for bad in self.refused)
 
 
-def survey(root: Path, top: Path, log: ProblemLog, file_suffixes: tuple[str, ...],
-           check_text: bool = False, found: Survey | None = None) -> Survey:
+def survey(
+    root: Path,
+    top: Path,
+    log: ProblemLog,
+    file_suffixes: tuple[str, ...],
+    check_text: bool = False,
+    found: Survey | None = None,
+) -> Survey:
     """Walk `top` without following links, log one problem per odd path and return them all.
 
     `file_suffixes` name files (".yml", ".md"): a folder named so is refused. With `check_text`,

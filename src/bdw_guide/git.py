@@ -1,5 +1,6 @@
 """One way to ask git about the repository: the translation status and each page's date both read
 its history, and both must treat "no git here" (a folder from a ZIP, git not installed) the same way."""
+
 from __future__ import annotations
 
 import subprocess

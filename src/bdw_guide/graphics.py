@@ -16,6 +16,7 @@ opens no browser at all.
 Each graphic has an alt text in its language, at most 250 characters (checked with the data):
 the words it shows, in reading order.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -83,27 +84,53 @@ def message_kicker(guide, objective: str, audience: str, lang: str) -> str:
 
 def message_graphic(guide, key: tuple[str, str], lang: str) -> Graphic:
     message = guide.messages[key].data
-    return Graphic(f"{key[0]}-{key[1]}", lang, message_kicker(guide, key[0], key[1], lang),
-                   plain_text(message.headline[lang]), plain_text(guide.posts[key].data.graphic[lang]),
-                   guide.campaign.hashtag[lang], tuple(FORMATS))
+    return Graphic(
+        f"{key[0]}-{key[1]}",
+        lang,
+        message_kicker(guide, key[0], key[1], lang),
+        plain_text(message.headline[lang]),
+        plain_text(guide.posts[key].data.graphic[lang]),
+        guide.campaign.hashtag[lang],
+        tuple(FORMATS),
+    )
 
 
 def page_graphic(guide, kind: str, item: str, lang: str) -> Graphic:
     """The link-preview card of an audience or objective page."""
     if kind == "audience":
-        return Graphic(f"audience-{item}", lang, guide.t("key_messages", lang), guide.audiences[item].title[lang],
-                       guide.t("messages_for_audience", lang), guide.campaign.hashtag[lang], (PREVIEW,))
+        return Graphic(
+            f"audience-{item}",
+            lang,
+            guide.t("key_messages", lang),
+            guide.audiences[item].title[lang],
+            guide.t("messages_for_audience", lang),
+            guide.campaign.hashtag[lang],
+            (PREVIEW,),
+        )
     number = list(guide.objectives).index(item) + 1
-    return Graphic(f"objective-{item}", lang, fill(guide.t("objective_n", lang), n=number),
-                   plain_text(guide.objectives[item].title[lang]), guide.t("messages_for_objective", lang),
-                   guide.campaign.hashtag[lang], (PREVIEW,))
+    return Graphic(
+        f"objective-{item}",
+        lang,
+        fill(guide.t("objective_n", lang), n=number),
+        plain_text(guide.objectives[item].title[lang]),
+        guide.t("messages_for_objective", lang),
+        guide.campaign.hashtag[lang],
+        (PREVIEW,),
+    )
 
 
 def site_graphic(guide, lang: str) -> Graphic:
     """The link-preview card of every other page: the guide itself."""
     campaign = guide.campaign
-    return Graphic("site", lang, f"{campaign.publisher} · {campaign.year}", plain_text(campaign.title[lang]),
-                   plain_text(campaign.subtitle[lang]), campaign.hashtag[lang], (PREVIEW,))
+    return Graphic(
+        "site",
+        lang,
+        f"{campaign.publisher} · {campaign.year}",
+        plain_text(campaign.title[lang]),
+        plain_text(campaign.subtitle[lang]),
+        campaign.hashtag[lang],
+        (PREVIEW,),
+    )
 
 
 def all_graphics(guide) -> list[Graphic]:
@@ -162,8 +189,10 @@ class Report:
     files: list[Path] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (f"Share graphics: {len(self.files)} files ({self.made} made, {self.cached} from cache) "
-                f"in {self.seconds:.2f} s")
+        return (
+            f"Share graphics: {len(self.files)} files ({self.made} made, {self.cached} from cache) "
+            f"in {self.seconds:.2f} s"
+        )
 
 
 def _digest(*parts: str | bytes) -> str:
@@ -189,14 +218,20 @@ class GraphicTemplates:
     """The graphic's HTML, from src/bdw_guide/templates/share-graphic.html and share-graphic.css."""
 
     def __init__(self, templates: Path):
-        self.env = Environment(loader=FileSystemLoader(str(templates)), autoescape=select_autoescape(default=True),
-                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.env = Environment(
+            loader=FileSystemLoader(str(templates)),
+            autoescape=select_autoescape(default=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
         self.css = (templates / "share-graphic.css").read_text(encoding="utf-8")
 
     def html(self, graphic: Graphic, fmt: str, address: str) -> str:
         width, height = FORMATS[fmt]
-        return self.env.get_template("share-graphic.html").render(g=graphic, fmt=fmt, width=width, height=height,
-                                                                  address=address, css=self.css)
+        return self.env.get_template("share-graphic.html").render(
+            g=graphic, fmt=fmt, width=width, height=height, address=address, css=self.css
+        )
 
 
 def plan(site_dir: Path, guide, templates: Path, default_language: str = "fr") -> list[Job]:
@@ -213,8 +248,9 @@ def plan(site_dir: Path, guide, templates: Path, default_language: str = "fr") -
     return jobs
 
 
-def make_graphics(site_dir: Path, guide, templates: Path, cache_dir: Path, default_language: str = "fr",
-                  workers: int = WORKERS) -> Report:
+def make_graphics(
+    site_dir: Path, guide, templates: Path, cache_dir: Path, default_language: str = "fr", workers: int = WORKERS
+) -> Report:
     """Write every graphic into `site_dir`, from cache where possible."""
     started = time.perf_counter()
     report = Report()
@@ -241,6 +277,7 @@ async def _render(jobs: list[Job], cache_dir: Path, workers: int) -> None:
     async with async_playwright() as p:
         browser = await browser_setting.launch(p)  # Chromium's path and flags, in one place
         try:
+
             async def worker() -> None:
                 page = await browser.new_page(device_scale_factor=1)
                 await page.route("**/*", lambda route: route.abort())  # a graphic fetches nothing

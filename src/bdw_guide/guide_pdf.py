@@ -10,6 +10,7 @@ to learn from the PDF's outline where each section starts, then with those page 
 contents. The PDF is tagged, carries an outline of every heading, the guide's title and its
 language. Cached by the hash of everything it is made from.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -69,19 +70,28 @@ EXTRACT = r"""
 
 def guide_pages(guide: Guide) -> list[str]:
     """The guide's sections in its order, as paths of built pages under a language's root."""
-    return (["background/", "using-this-guide/", "messages/", "messages/overview/"]
-            + [f"messages/audiences/{a}/" for a in guide.audiences]
-            + ["communication-plan/", "planning/"]
-            + [f"planning/question-{n}/" for n in range(1, len(guide.questions) + 1)]
-            + ["getting-started/", "conclusion/"])
+    return (
+        ["background/", "using-this-guide/", "messages/", "messages/overview/"]
+        + [f"messages/audiences/{a}/" for a in guide.audiences]
+        + ["communication-plan/", "planning/"]
+        + [f"planning/question-{n}/" for n in range(1, len(guide.questions) + 1)]
+        + ["getting-started/", "conclusion/"]
+    )
 
 
 def file_name(guide: Guide, lang: str) -> str:
     return guide.t("guide_pdf_name", lang)
 
 
-def make_guide_pdfs(site_dir: Path, guide: Guide, cache_dir: Path, templates: Path, site_url: str,
-                    default_language: str = "fr", timings: dict[Path, float] | None = None) -> tuple[int, int, float]:
+def make_guide_pdfs(
+    site_dir: Path,
+    guide: Guide,
+    cache_dir: Path,
+    templates: Path,
+    site_url: str,
+    default_language: str = "fr",
+    timings: dict[Path, float] | None = None,
+) -> tuple[int, int, float]:
     """Write each language's guide PDF (Letter and A4) into the site; returns (made, cached, seconds)
     and notes in `timings` the seconds spent on each file."""
     started = time.perf_counter()
@@ -94,9 +104,20 @@ def make_guide_pdfs(site_dir: Path, guide: Guide, cache_dir: Path, templates: Pa
     for lang in LANGUAGES:
         root = site_dir if lang == default_language else site_dir / lang
         pages = [root / path / "index.html" for path in guide_pages(guide)]
-        digest = hashlib.sha256(b"\0".join([GUIDE_VERSION.encode(), RENDER_VERSION.encode(), template,
-                                            style_digest.encode(), site_url.encode(), lang.encode(),
-                                            Path(__file__).read_bytes()] + [p.read_bytes() for p in pages]))
+        digest = hashlib.sha256(
+            b"\0".join(
+                [
+                    GUIDE_VERSION.encode(),
+                    RENDER_VERSION.encode(),
+                    template,
+                    style_digest.encode(),
+                    site_url.encode(),
+                    lang.encode(),
+                    Path(__file__).read_bytes(),
+                ]
+                + [p.read_bytes() for p in pages]
+            )
+        )
         for paper in PAPERS:
             key = hashlib.sha256(digest.digest() + paper.encode()).hexdigest()[:32]
             target = cache_dir / f"{key}.guide.pdf"
@@ -119,8 +140,9 @@ def make_guide_pdfs(site_dir: Path, guide: Guide, cache_dir: Path, templates: Pa
     return made, cached, time.perf_counter() - started
 
 
-def _print_all(todo, site_dir: Path, guide: Guide, templates: Path, site_url: str,
-               default_language: str) -> dict[str, float]:
+def _print_all(
+    todo, site_dir: Path, guide: Guide, templates: Path, site_url: str, default_language: str
+) -> dict[str, float]:
     """One browser per worker process, each printing every n-th document; returns the seconds each
     took, by cache file name."""
     n = min(workers(), len(todo))
@@ -130,13 +152,16 @@ def _print_all(todo, site_dir: Path, guide: Guide, templates: Path, site_url: st
 
     spent: dict[str, float] = {}
     with ProcessPoolExecutor(max_workers=n) as pool:
-        for job in [pool.submit(_print, todo[i::n], site_dir, guide, templates, site_url, default_language)
-                    for i in range(n)]:
+        for job in [
+            pool.submit(_print, todo[i::n], site_dir, guide, templates, site_url, default_language) for i in range(n)
+        ]:
             spent.update(job.result())
     return spent
 
 
-def _print(todo, site_dir: Path, guide: Guide, templates: Path, site_url: str, default_language: str) -> dict[str, float]:
+def _print(
+    todo, site_dir: Path, guide: Guide, templates: Path, site_url: str, default_language: str
+) -> dict[str, float]:
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import NameObject, TextStringObject
 
@@ -153,29 +178,44 @@ def _print(todo, site_dir: Path, guide: Guide, templates: Path, site_url: str, d
             paths = guide_pages(guide)
             ids = {prefix + path: f"s{n}" for n, path in enumerate(paths, 1)}
             pack = published + prefix + PACK_PATH.format(paper=paper)
-            refs = {w.id: {"text": fill(guide.t("guide_pdf_sheet", lang),
-                                     n=sheet_number(guide, w), title=w.data.title[lang]), "href": pack}
-                    for w in guide.worksheets}
+            refs = {
+                w.id: {
+                    "text": fill(guide.t("guide_pdf_sheet", lang), n=sheet_number(guide, w), title=w.data.title[lang]),
+                    "href": pack,
+                }
+                for w in guide.worksheets
+            }
             sections = []
             for path in paths:
                 page.goto((root / path / "index.html").resolve().as_uri(), wait_until="load")
-                part = page.evaluate(EXTRACT, {"prefix": ids[prefix + path], "sections": ids, "site": site,
-                                               "published": published, "refs": refs})
-                sections.append({"id": f"sec-{ids[prefix + path]}", "title": part["title"], "html": part["html"],
-                                 "page": 0})
-            styles = [p.resolve().as_uri() for p in sorted((site_dir / "assets" / "stylesheets").rglob("*.css"))
-                      if p.name != "bdw-pages.css"]
-            context = {"paper": paper, "address": published + prefix, "made": long_date(date.today(), lang),
-                       "styles": styles, "sections": sections}
+                part = page.evaluate(
+                    EXTRACT,
+                    {"prefix": ids[prefix + path], "sections": ids, "site": site, "published": published, "refs": refs},
+                )
+                sections.append(
+                    {"id": f"sec-{ids[prefix + path]}", "title": part["title"], "html": part["html"], "page": 0}
+                )
+            styles = [
+                p.resolve().as_uri()
+                for p in sorted((site_dir / "assets" / "stylesheets").rglob("*.css"))
+                if p.name != "bdw-pages.css"
+            ]
+            context = {
+                "paper": paper,
+                "address": published + prefix,
+                "made": long_date(date.today(), lang),
+                "styles": styles,
+                "sections": sections,
+            }
             document = site_dir / f".guide-{lang}-{paper}-{os.getpid()}.html"
             tmp = target.with_suffix(f".{os.getpid()}.tmp")
             try:
                 for pages in (False, True):
-                    document.write_text(renderer.document("guide-document.html", lang, pages=pages, **context),
-                                        encoding="utf-8")
+                    document.write_text(
+                        renderer.document("guide-document.html", lang, pages=pages, **context), encoding="utf-8"
+                    )
                     page.goto(document.resolve().as_uri(), wait_until="load")
-                    page.pdf(path=str(tmp), prefer_css_page_size=True, print_background=True, tagged=True,
-                             outline=True)
+                    page.pdf(path=str(tmp), prefer_css_page_size=True, print_background=True, tagged=True, outline=True)
                     if not pages:
                         starts = _section_pages(PdfReader(tmp))
                         for section, start in zip(sections, starts[1:], strict=False):  # the first is the contents

@@ -11,6 +11,7 @@ local fact and whether to ask for a meeting; `bdw-kit.js` assembles the letter i
 `letter_text` does here (the page shows `letter_text` with every field blank until the script runs,
 and `tests/test_letters_browser.py` checks that both give the same text).
 """
+
 from __future__ import annotations
 
 import re
@@ -67,14 +68,22 @@ def letter_text(parts: dict[str, str], values: dict[str, object] | None = None) 
 
     organization, fact = value("organization"), value("fact")
     opening = parts["opening_org"].replace("{organization}", organization) if organization else parts["opening"]
-    paragraphs = [f"{named('recipient')}\n{named('riding')}", parts["greeting"].replace("{recipient}", named("recipient")),
-                  opening, parts["justice"], parts["interest"]]
+    paragraphs = [
+        f"{named('recipient')}\n{named('riding')}",
+        parts["greeting"].replace("{recipient}", named("recipient")),
+        opening,
+        parts["justice"],
+        parts["interest"],
+    ]
     if fact:
         paragraphs.append(parts["local"].replace("{fact}", fact))
     paragraphs.append(parts["ask"])
     if values.get("meeting", True):
         paragraphs.append(parts["meeting_text"])
-    paragraphs += [parts["thanks"], parts["signoff"] + "\n" + named("sender") + (f"\n{organization}" if organization else "")]
+    paragraphs += [
+        parts["thanks"],
+        parts["signoff"] + "\n" + named("sender") + (f"\n{organization}" if organization else ""),
+    ]
     return "\n\n".join(paragraphs)
 
 

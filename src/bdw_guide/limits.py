@@ -6,6 +6,7 @@ change the direction of text or hide in a word. Each is refused with one line, i
 second: the checks read the parser's event stream and stop at the first breach, so an alias
 "bomb" (a 20-line file that would expand to gigabytes) is refused before anything is expanded.
 """
+
 from __future__ import annotations
 
 import os

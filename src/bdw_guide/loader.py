@@ -4,6 +4,7 @@ The grid of key messages is always complete (every objective x audience pair
 has exactly one message), so pages, overview and cards can be rendered without
 defensive code: if `load_guide` returns, the data is whole.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -246,9 +247,25 @@ def load_guide(root: Path, data_dir: Path | None = None, docs_dir: Path | None =
     representatives = loading.whole("representatives.yml", Representatives)
     loading.log.raise_if_any()
     assert campaign and contributors and calendar and questions and representatives
-    guide = Guide(loading.root, campaign, objectives, audiences, messages, ui, contributors, glossary,
-                  calendar, list(questions.root), activities, worksheets, case_studies, examples, posts, letters,
-                  representatives)
+    guide = Guide(
+        loading.root,
+        campaign,
+        objectives,
+        audiences,
+        messages,
+        ui,
+        contributors,
+        glossary,
+        calendar,
+        list(questions.root),
+        activities,
+        worksheets,
+        case_studies,
+        examples,
+        posts,
+        letters,
+        representatives,
+    )
     _check_graphic_alts(loading, guide)
     loading.log.raise_if_any()
     return guide
@@ -262,13 +279,25 @@ def _check_graphic_alts(loading: _Loading, guide: Guide) -> None:
         for lang in LANGUAGES:
             alt = message_graphic(guide, key, lang).alt
             if len(alt) > ALT_LIMIT:
-                loading.log.add(loading.root / entry.path, entry.lines.get(f"graphic.{lang}", 1), f"graphic.{lang}",
-                                "graphic_alt_too_long", count=len(alt), limit=ALT_LIMIT, over=len(alt) - ALT_LIMIT)
+                loading.log.add(
+                    loading.root / entry.path,
+                    entry.lines.get(f"graphic.{lang}", 1),
+                    f"graphic.{lang}",
+                    "graphic_alt_too_long",
+                    count=len(alt),
+                    limit=ALT_LIMIT,
+                    over=len(alt) - ALT_LIMIT,
+                )
 
 
 def _check_placeholders(loading: _Loading, source: YamlSource, key: str, text: Text) -> None:
-    check_ui_text(key, {lang: text[lang] for lang in LANGUAGES}, loading.log, source.path,
-                  {lang: source.line((key, lang)) for lang in LANGUAGES})
+    check_ui_text(
+        key,
+        {lang: text[lang] for lang in LANGUAGES},
+        loading.log,
+        source.path,
+        {lang: source.line((key, lang)) for lang in LANGUAGES},
+    )
 
 
 def _load_examples(loading: _Loading, objectives: list[str], audiences: list[str]) -> dict[str, str]:
@@ -290,8 +319,9 @@ def _load_examples(loading: _Loading, objectives: list[str], audiences: list[str
     return texts
 
 
-def _per_message_files(loading: _Loading, folder_name: str, model: type[BaseModel], objectives: list[str],
-                       audiences: list[str]) -> tuple[Path | None, dict[tuple[str, str], Entry], set[tuple[str, str]], list[Path]]:
+def _per_message_files(
+    loading: _Loading, folder_name: str, model: type[BaseModel], objectives: list[str], audiences: list[str]
+) -> tuple[Path | None, dict[tuple[str, str], Entry], set[tuple[str, str]], list[Path]]:
     """Files that go with one message each, at data/<folder>/<objective>/<audience>.yml (post drafts,
     letters): each read and validated. Returns the folder (None when it is odd or absent), the valid
     entries by (objective, audience), every pair a file was found for (valid or not), and the files
@@ -304,7 +334,11 @@ def _per_message_files(loading: _Loading, folder_name: str, model: type[BaseMode
         return None, entries, tried, unknown
     for path in loading.files_in(folder, folder_name, recursive=True):
         key = (path.parent.name, path.stem)
-        if path.parent.parent != folder or (objectives and key[0] not in objectives) or (audiences and key[1] not in audiences):
+        if (
+            path.parent.parent != folder
+            or (objectives and key[0] not in objectives)
+            or (audiences and key[1] not in audiences)
+        ):
             unknown.append(path)
             continue
         tried.add(key)
@@ -315,19 +349,26 @@ def _per_message_files(loading: _Loading, folder_name: str, model: type[BaseMode
     return folder, entries, tried, unknown
 
 
-def _load_posts(loading: _Loading, messages: dict[tuple[str, str], MessageEntry], objectives: list[str],
-                audiences: list[str], campaign: Campaign | None) -> dict[tuple[str, str], Entry]:
+def _load_posts(
+    loading: _Loading,
+    messages: dict[tuple[str, str], MessageEntry],
+    objectives: list[str],
+    audiences: list[str],
+    campaign: Campaign | None,
+) -> dict[tuple[str, str], Entry]:
     """Post drafts, one file per message at data/posts/<objective>/<audience>.yml, each draft within
     its platform's limit (with the hashtag added) and giving no figure its message lacks. Every
     message needs its file."""
     folder, posts, tried, unknown = _per_message_files(loading, POSTS_DIR, Posts, objectives, audiences)
     for path in unknown:
-        loading.log.add(path, 0, "", "posts_unknown_pair", objectives=", ".join(objectives),
-                        audiences=", ".join(audiences))
+        loading.log.add(
+            path, 0, "", "posts_unknown_pair", objectives=", ".join(objectives), audiences=", ".join(audiences)
+        )
     for key, entry in posts.items():
         if campaign and key in messages:
-            check_drafts(entry.data, messages[key].data, campaign.hashtag, loading.log,
-                         loading.root / entry.path, entry.lines)
+            check_drafts(
+                entry.data, messages[key].data, campaign.hashtag, loading.log, loading.root / entry.path, entry.lines
+            )
     folder = folder or loading.data_dir / POSTS_DIR
     for key in messages:
         expected = folder / key[0] / f"{key[1]}.yml"
@@ -336,14 +377,16 @@ def _load_posts(loading: _Loading, messages: dict[tuple[str, str], MessageEntry]
     return posts
 
 
-def _load_letters(loading: _Loading, messages: dict[tuple[str, str], MessageEntry], objectives: list[str],
-                  audiences: list[str]) -> dict[tuple[str, str], Entry]:
+def _load_letters(
+    loading: _Loading, messages: dict[tuple[str, str], MessageEntry], objectives: list[str], audiences: list[str]
+) -> dict[tuple[str, str], Entry]:
     """Letters to decision makers, at most one per message, at data/letters/<objective>/<audience>.yml;
     a message without one has no letter on its card. A letter gives no figure its message lacks."""
     _, letters, _, unknown = _per_message_files(loading, LETTERS_DIR, Letter, objectives, audiences)
     for path in unknown:
-        loading.log.add(path, 0, "", "letters_unknown_pair", objectives=", ".join(objectives),
-                        audiences=", ".join(audiences))
+        loading.log.add(
+            path, 0, "", "letters_unknown_pair", objectives=", ".join(objectives), audiences=", ".join(audiences)
+        )
     for key, entry in letters.items():
         if key in messages:
             check_letter(entry.data, messages[key].data, loading.log, loading.root / entry.path, entry.lines)
@@ -388,8 +431,14 @@ def _by_position(loading: _Loading, entries: list[Entry]) -> list[Entry]:
     for entry in entries:
         other = by_position.get(entry.data.position)
         if other:
-            loading.log.add(loading.root / entry.path, entry.lines.get("position", 1), "position",
-                            "duplicate_position", other=other.path, position=entry.data.position)
+            loading.log.add(
+                loading.root / entry.path,
+                entry.lines.get("position", 1),
+                "position",
+                "duplicate_position",
+                other=other.path,
+                position=entry.data.position,
+            )
         by_position[entry.data.position] = entry
     return sorted(entries, key=lambda e: (e.data.position, e.id))
 
@@ -402,8 +451,14 @@ def _load_case_studies(loading: _Loading, question_count: int) -> list[Entry]:
         path, line = loading.root / entry.path, entry.lines.get("questions", 1)
         for key in given:
             if key not in expected:
-                loading.log.add(path, entry.lines.get(f"questions.{key}", line), f"questions.{key}",
-                                "case_question_unknown", value=key, choices=", ".join(expected))
+                loading.log.add(
+                    path,
+                    entry.lines.get(f"questions.{key}", line),
+                    f"questions.{key}",
+                    "case_question_unknown",
+                    value=key,
+                    choices=", ".join(expected),
+                )
         for key in expected:
             if key not in given:
                 loading.log.add(path, line, f"questions.{key}", "case_question_missing", key=key)
@@ -417,11 +472,22 @@ def _load_worksheets(loading: _Loading, question_count: int) -> list[Entry]:
         ids = [f.id for f in entry.data.fields]
         for index, field_id in enumerate(ids):
             if field_id in ids[:index]:
-                loading.log.add(loading.root / entry.path, entry.lines.get(f"fields[{index}].id", 1),
-                                f"fields[{index}].id", "duplicate_field_id", field_id=field_id)
+                loading.log.add(
+                    loading.root / entry.path,
+                    entry.lines.get(f"fields[{index}].id", 1),
+                    f"fields[{index}].id",
+                    "duplicate_field_id",
+                    field_id=field_id,
+                )
         if question_count and entry.data.used_on not in slots:
-            loading.log.add(loading.root / entry.path, entry.lines.get("used_on", 1), "used_on",
-                            "unknown_slot", value=entry.data.used_on, choices=", ".join(slots))
+            loading.log.add(
+                loading.root / entry.path,
+                entry.lines.get("used_on", 1),
+                "used_on",
+                "unknown_slot",
+                value=entry.data.used_on,
+                choices=", ".join(slots),
+            )
     order = {slot: index for index, slot in enumerate(slots)}
     return sorted(worksheets, key=lambda e: (order.get(e.data.used_on, len(order)), e.data.position or 0, e.id))
 
@@ -436,25 +502,38 @@ def _load_contributors(loading: _Loading, glossary: list[str]) -> Contributors |
         return None
     for key, org in contributors.organizations.items():
         if org.glossary and glossary and org.glossary not in glossary:  # no glossary: its own problem is reported
-            loading.log.add(source.path, source.line(("organizations", key, "glossary")),
-                            f"organizations.{key}.glossary", "unknown_glossary",
-                            value=org.glossary, choices=", ".join(glossary))
+            loading.log.add(
+                source.path,
+                source.line(("organizations", key, "glossary")),
+                f"organizations.{key}.glossary",
+                "unknown_glossary",
+                value=org.glossary,
+                choices=", ".join(glossary),
+            )
     known = list(contributors.organizations)
     for index, person in enumerate(contributors.people):
         if person.organization not in known:
-            loading.log.add(source.path, source.line(("people", index, "organization")), f"people[{index}].organization",
-                            "unknown_organization", value=person.organization, choices=", ".join(known))
+            loading.log.add(
+                source.path,
+                source.line(("people", index, "organization")),
+                f"people[{index}].organization",
+                "unknown_organization",
+                value=person.organization,
+                choices=", ".join(known),
+            )
     return contributors
 
 
-def _load_messages(loading: _Loading, objectives: list[str],
-                   audiences: list[str]) -> dict[tuple[str, str], MessageEntry]:
+def _load_messages(
+    loading: _Loading, objectives: list[str], audiences: list[str]
+) -> dict[tuple[str, str], MessageEntry]:
     log = loading.log
     folder = loading.folder(MESSAGES_DIR)
     if folder is None:
         return {}
     messages: dict[tuple[str, str], MessageEntry] = {}
     seen_in: dict[tuple[str, str], str] = {}
+
     # Files at their conventional place (<objective>/<audience>.yml) come first, so a stray copy is
     # the one reported as the duplicate.
     def conventional_first(path: Path) -> tuple[bool, str]:
@@ -474,8 +553,15 @@ def _load_messages(loading: _Loading, objectives: list[str],
             continue
         entry = MessageEntry(message, log.relative(path), _field_lines(source))
         if entry.key in messages:
-            log.add(path, source.line(("audience",)), "audience", "duplicate_pair",
-                    other=seen_in[entry.key], objective=message.objective, audience=message.audience)
+            log.add(
+                path,
+                source.line(("audience",)),
+                "audience",
+                "duplicate_pair",
+                other=seen_in[entry.key],
+                objective=message.objective,
+                audience=message.audience,
+            )
             continue
         messages[entry.key] = entry
         seen_in[entry.key] = entry.path
@@ -483,8 +569,14 @@ def _load_messages(loading: _Loading, objectives: list[str],
         for objective in objectives:
             for audience in audiences:
                 if (objective, audience) not in messages and (objective, audience) not in _failed_pairs(log):
-                    log.add(folder / objective / f"{audience}.yml", 0, "", "missing_pair",
-                            objective=objective, audience=audience)
+                    log.add(
+                        folder / objective / f"{audience}.yml",
+                        0,
+                        "",
+                        "missing_pair",
+                        objective=objective,
+                        audience=audience,
+                    )
     return messages
 
 
@@ -498,8 +590,7 @@ def _failed_pairs(log: ProblemLog) -> set[tuple[str, str]]:
     return out
 
 
-def _check_id(log: ProblemLog, source: YamlSource, name: str, value: Any, known: list[str],
-              loc: tuple = ()) -> bool:
+def _check_id(log: ProblemLog, source: YamlSource, name: str, value: Any, known: list[str], loc: tuple = ()) -> bool:
     if not isinstance(value, str) or not value.strip():
         return False  # reported by the model check
     if known and value not in known:

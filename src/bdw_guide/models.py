@@ -4,6 +4,7 @@ Each model forbids unknown keys so a misspelled field is reported instead of
 silently ignored, and every text a reader sees is a `Text` holding both `fr`
 and `en`, so a missing translation fails validation rather than the reader.
 """
+
 from __future__ import annotations
 
 from typing import Annotated, Literal
@@ -264,11 +265,18 @@ class Column(Text):
 
 
 FieldKind = Literal["lines", "list", "table", "grid"]
-_KIND_NEEDS: dict[str, tuple[str, ...]] = {"lines": (), "list": ("items",), "table": ("columns",),
-                                           "grid": ("rows", "columns")}
-_KIND_ALLOWS: dict[str, set[str]] = {"lines": {"lines"}, "list": {"items"},
-                                     "table": {"columns", "rows", "row_labels", "row_labels_from"},
-                                     "grid": {"rows", "columns", "lines", "cells"}}
+_KIND_NEEDS: dict[str, tuple[str, ...]] = {
+    "lines": (),
+    "list": ("items",),
+    "table": ("columns",),
+    "grid": ("rows", "columns"),
+}
+_KIND_ALLOWS: dict[str, set[str]] = {
+    "lines": {"lines"},
+    "list": {"items"},
+    "table": {"columns", "rows", "row_labels", "row_labels_from"},
+    "grid": {"rows", "columns", "lines", "cells"},
+}
 _SHAPE_FIELDS = ("lines", "items", "columns", "rows", "row_labels", "row_labels_from", "cells")
 
 
@@ -292,14 +300,19 @@ class WorksheetField(Strict):
         given = {name for name in _SHAPE_FIELDS if getattr(self, name) is not None}
         for name in _KIND_NEEDS[self.kind]:
             if name not in given:
-                raise PydanticCustomError("field_needs", "a '{kind}' field needs '{name}:'",
-                                          {"kind": self.kind, "name": name})
+                raise PydanticCustomError(
+                    "field_needs", "a '{kind}' field needs '{name}:'", {"kind": self.kind, "name": name}
+                )
         extra = sorted(given - _KIND_ALLOWS[self.kind])
         if extra:
-            raise PydanticCustomError("field_refuses", "a '{kind}' field does not take '{name}:'",
-                                      {"kind": self.kind, "name": extra[0], "key": extra[0]})
-        if self.kind == "grid" and (not isinstance(self.rows, list) or len(self.rows) != 2
-                                    or len(self.columns or []) != 2):
+            raise PydanticCustomError(
+                "field_refuses",
+                "a '{kind}' field does not take '{name}:'",
+                {"kind": self.kind, "name": extra[0], "key": extra[0]},
+            )
+        if self.kind == "grid" and (
+            not isinstance(self.rows, list) or len(self.rows) != 2 or len(self.columns or []) != 2
+        ):
             raise PydanticCustomError("grid_shape", "a 'grid' has 2 rows and 2 columns", {"key": "rows"})
         if self.kind == "table":
             row_settings = [n for n in ("rows", "row_labels", "row_labels_from") if n in given]
@@ -318,8 +331,32 @@ class Worksheet(Strict):
     fields: list[WorksheetField] = Field(min_length=1)
 
 
-_MODELS = (Text, Objective, Audience, Fact, Message, Campaign, Organization, Person, Contributors,
-           GlossaryEntry, Week, Calendar, Question, Activity, Figure, CaseSection, CaseStudy, Column, WorksheetField,
-           Worksheet, Posts, Letter, LinkText, OfficialPage, Representatives)
+_MODELS = (
+    Text,
+    Objective,
+    Audience,
+    Fact,
+    Message,
+    Campaign,
+    Organization,
+    Person,
+    Contributors,
+    GlossaryEntry,
+    Week,
+    Calendar,
+    Question,
+    Activity,
+    Figure,
+    CaseSection,
+    CaseStudy,
+    Column,
+    WorksheetField,
+    Worksheet,
+    Posts,
+    Letter,
+    LinkText,
+    OfficialPage,
+    Representatives,
+)
 FIELD_NAMES: frozenset[str] = frozenset(name for model in _MODELS for name in model.model_fields)
 MODEL_NAMES: frozenset[str] = frozenset(model.__name__ for model in _MODELS)  # as pydantic names union members

@@ -17,6 +17,7 @@ versions, page dates from git, the copied downloads), so a rebuild where nothing
 it. Its size is then written into the deployed pages' download links (`OFFLINE_SIZE`), in each
 page's language, and `downloads/offline.json` records it for anything else that needs it.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -65,8 +66,10 @@ class Report:
 
     def summary(self) -> str:
         how = "from cache" if self.cached else "built"
-        return (f"Offline copy: {self.zip_path.name}, {self.files} files, {self.size / 1_000_000:.1f} MB "
-                f"({how}) in {self.seconds:.2f} s")
+        return (
+            f"Offline copy: {self.zip_path.name}, {self.files} files, {self.size / 1_000_000:.1f} MB "
+            f"({how}) in {self.seconds:.2f} s"
+        )
 
 
 def make_offline_copy(root: Path, site_dir: Path, cache_dir: Path, guide: Guide) -> Report:
@@ -101,13 +104,15 @@ def make_offline_copy(root: Path, site_dir: Path, cache_dir: Path, guide: Guide)
     with zipfile.ZipFile(out) as archive:
         files = sum(1 for info in archive.infolist() if not info.is_dir())
     state_size(site_dir, size, guide)
-    (site_dir / MANIFEST).write_text(json.dumps({"path": OFFLINE_PATH, "bytes": size, "files": files,
-                                                 "folder": FOLDER}, indent=1) + "\n", encoding="utf-8")
+    (site_dir / MANIFEST).write_text(
+        json.dumps({"path": OFFLINE_PATH, "bytes": size, "files": files, "folder": FOLDER}, indent=1) + "\n",
+        encoding="utf-8",
+    )
     return Report(out, size, files, hit, time.perf_counter() - started)
 
 
 def size_text(size: int, lang: str, guide: Guide) -> str:
-    """"8.4 MB" / "8,4 Mo": megabytes (10^6 bytes) with one decimal, as each language writes them."""
+    """ "8.4 MB" / "8,4 Mo": megabytes (10^6 bytes) with one decimal, as each language writes them."""
     number = f"{size / 1_000_000:.1f}"
     return fill(guide.t("size_mb", lang), n=number.replace(".", ",") if lang == "fr" else number)
 
@@ -154,8 +159,11 @@ def _key(root: Path, site_dir: Path, downloads: list[str]) -> str:
             add(name, "-")
     for source in SOURCES:
         base = root / source
-        paths = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file()
-                                                     and "__pycache__" not in p.parts)
+        paths = (
+            [base]
+            if base.is_file()
+            else sorted(p for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        )
         for path in paths:
             add(path.relative_to(root).as_posix(), path.read_bytes())
     add(dates.History.read(root).fingerprint())
@@ -166,8 +174,14 @@ def _key(root: Path, site_dir: Path, downloads: list[str]) -> str:
 
 def _build(root: Path, out: Path) -> None:
     env = {**os.environ, "BDW_OFFLINE": "1", "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
-                          cwd=root, env=env, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode != 0:
         raise OfflineError("the offline build failed:\n" + (done.stderr or done.stdout).strip())
 

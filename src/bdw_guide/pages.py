@@ -6,6 +6,7 @@ matter, the key. `safe_meta` is the build's side of the same rules: whatever a p
 says, only the settings below reach the theme, and their texts arrive escaped (the theme prints
 them as HTML).
 """
+
 from __future__ import annotations
 
 import difflib
@@ -68,7 +69,8 @@ class Theme:
     def has_icon(self, name: str) -> bool:
         if name not in self._icons:
             self._icons[name] = bool(_ICON.fullmatch(name)) and any(
-                (d / ".icons" / f"{name}.svg").is_file() for d in self.dirs)
+                (d / ".icons" / f"{name}.svg").is_file() for d in self.dirs
+            )
         return self._icons[name]
 
 
@@ -86,7 +88,7 @@ class PageText:
     def split(cls, text: str) -> PageText:
         match = _YAML_FRONT.match(text)
         if match:
-            rest = text[match.end():]
+            rest = text[match.end() :]
             start = match.end() + len(rest) - len(rest.lstrip("\n"))
             return cls(text, match.group(1), None, text[start:], text[:start].count("\n") + 1)
         first = text.split("\n", 1)[0]
@@ -141,14 +143,24 @@ def _check_front_matter(path: Path, front: str, theme: Theme, log: ProblemLog) -
         node = yaml.compose(padded, Loader=_Loader)
     except yaml.reader.ReaderError as err:
         line = padded[: max(err.position, 0)].count("\n") + 1
-        log.add(path, line, "", "control_character", char=f"U+{err.character:04X}"
-                if isinstance(err.character, int) else repr(err.character))
+        log.add(
+            path,
+            line,
+            "",
+            "control_character",
+            char=f"U+{err.character:04X}" if isinstance(err.character, int) else repr(err.character),
+        )
         return
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         last = padded.count("\n")  # an unclosed bracket is found at the closing '---': point inside
-        log.add(path, min(mark.line + 1, last) if mark else 1, "", "front_matter_yaml",
-                detail=(err.problem or err.context or "").strip())
+        log.add(
+            path,
+            min(mark.line + 1, last) if mark else 1,
+            "",
+            "front_matter_yaml",
+            detail=(err.problem or err.context or "").strip(),
+        )
         return
     except yaml.YAMLError as err:
         log.add(path, 1, "", "front_matter_yaml", detail=str(err).splitlines()[0])
@@ -181,8 +193,9 @@ def _check_setting(path: Path, line: int, key: str, node: yaml.Node, theme: Them
         return
     if key == "hide":
         items = node.value if isinstance(node, yaml.SequenceNode) else None
-        if not items or any(not (isinstance(i, yaml.ScalarNode) and i.tag == _STR and i.value in HIDE_CHOICES)
-                            for i in items):
+        if not items or any(
+            not (isinstance(i, yaml.ScalarNode) and i.tag == _STR and i.value in HIDE_CHOICES) for i in items
+        ):
             log.add(path, line, key, "front_matter_hide", choices=", ".join(HIDE_CHOICES))
         return
     if not (isinstance(node, yaml.ScalarNode) and node.tag == _STR and node.value.strip()):
@@ -197,11 +210,12 @@ def _check_setting(path: Path, line: int, key: str, node: yaml.Node, theme: Them
         breaches = text_problems(value)
         if breaches:
             code, details, found = breaches[0]
-            lines = path.read_text(encoding="utf-8-sig").splitlines()[line - 1: node.end_mark.line + 1]
+            lines = path.read_text(encoding="utf-8-sig").splitlines()[line - 1 : node.end_mark.line + 1]
             log.add(path, line + (locate(lines, found) or 0), key, code, **details)
 
 
 # The build's side ------------------------------------------------------------------------------
+
 
 def safe_meta(meta: dict[str, Any], theme: Theme) -> dict[str, Any]:
     """The front matter the theme gets: only the page settings, with valid values, and texts
@@ -213,7 +227,9 @@ def safe_meta(meta: dict[str, Any], theme: Theme) -> dict[str, Any]:
             out[key] = html.escape(value.strip())
         elif key == "hide" and isinstance(value, list):
             out[key] = [item for item in value if item in HIDE_CHOICES]
-        elif (key == "template" and isinstance(value, str) and value in theme.templates()) or (key == "icon" and isinstance(value, str) and theme.has_icon(value)):
+        elif (key == "template" and isinstance(value, str) and value in theme.templates()) or (
+            key == "icon" and isinstance(value, str) and theme.has_icon(value)
+        ):
             out[key] = value
     return out
 

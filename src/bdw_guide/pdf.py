@@ -12,6 +12,7 @@ Every PDF is cached under the hash of what it is made from (the page, the styles
 scripts, the paper size, this module's version), so a rebuild where no worksheet changed
 opens no browser at all.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -56,8 +57,7 @@ class Report:
     timings: dict[Path, float] = field(default_factory=dict)  # seconds spent making each file (0 from cache)
 
     def summary(self) -> str:
-        return (f"PDFs: {len(self.files)} files ({self.made} made, {self.cached} from cache) "
-                f"in {self.seconds:.2f} s")
+        return f"PDFs: {len(self.files)} files ({self.made} made, {self.cached} from cache) in {self.seconds:.2f} s"
 
 
 def _digest(*parts: bytes | str) -> str:
@@ -87,8 +87,14 @@ def plan(site_dir: Path, guide: Guide, default_language: str = "fr") -> list[Job
     return jobs
 
 
-def make_pdfs(site_dir: Path, guide: Guide, cache_dir: Path, default_language: str = "fr",
-              templates: Path | None = None, site_url: str = "") -> Report:
+def make_pdfs(
+    site_dir: Path,
+    guide: Guide,
+    cache_dir: Path,
+    default_language: str = "fr",
+    templates: Path | None = None,
+    site_url: str = "",
+) -> Report:
     """Write every worksheet PDF and the packs into `site_dir`, from cache where possible."""
     started = time.perf_counter()
     report = Report()
@@ -129,10 +135,36 @@ def _place(cached: Path, out: Path, report: Report) -> None:
 
 # -- the workshop pack ----------------------------------------------------------------------------
 
-MONTHS = {"fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-                 "novembre", "décembre"],
-          "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                 "November", "December"]}
+MONTHS = {
+    "fr": [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+}
 
 
 def long_date(day: date, lang: str) -> str:
@@ -156,8 +188,15 @@ class Pack:
     seconds: float = 0.0  # time spent printing its cover and contents
 
 
-def _packs(site_dir: Path, guide: Guide, jobs: list[Job], cache_dir: Path, default_language: str,
-           templates: Path | None, site_url: str) -> list[Pack]:
+def _packs(
+    site_dir: Path,
+    guide: Guide,
+    jobs: list[Job],
+    cache_dir: Path,
+    default_language: str,
+    templates: Path | None,
+    site_url: str,
+) -> list[Pack]:
     from pypdf import PdfReader
 
     from .render import TEMPLATES, Renderer
@@ -171,21 +210,47 @@ def _packs(site_dir: Path, guide: Guide, jobs: list[Job], cache_dir: Path, defau
         for paper in PAPERS:
             parts = [job for job in jobs if job.lang == lang and job.paper == paper]
             title = guide.t("pack_title", lang)
-            texts = [guide.t(k, lang) for k in ("pack_cover_title", "pack_cover_lead", "pack_language",
-                                              "language_name", "paper", f"paper_{paper}", "pack_made", "contents",
-                                              "contents_page", "sheet_n")]
+            texts = [
+                guide.t(k, lang)
+                for k in (
+                    "pack_cover_title",
+                    "pack_cover_lead",
+                    "pack_language",
+                    "language_name",
+                    "paper",
+                    f"paper_{paper}",
+                    "pack_made",
+                    "contents",
+                    "contents_page",
+                    "sheet_n",
+                )
+            ]
             # The day it was made is printed on the cover but is not part of the key: an unchanged
             # pack keeps the day it was first made.
-            key = _digest(RENDER_VERSION, "pack", front_source, title, lang, paper, site_url, *texts,
-                          *(job.key for job in parts))
-            pack = Pack(lang, paper, parts, root / PACK_PATH.format(paper=paper), cache_dir / f"{key}.pdf", title,
-                        cache_dir / f"{key}.front.pdf", renderer)
+            key = _digest(
+                RENDER_VERSION, "pack", front_source, title, lang, paper, site_url, *texts, *(job.key for job in parts)
+            )
+            pack = Pack(
+                lang,
+                paper,
+                parts,
+                root / PACK_PATH.format(paper=paper),
+                cache_dir / f"{key}.pdf",
+                title,
+                cache_dir / f"{key}.front.pdf",
+                renderer,
+            )
             if not pack.cached.is_file():
                 address = site_url.rstrip("/") + "/" + ("" if lang == default_language else f"{lang}/") + "worksheets/"
-                pack.context = {"paper": paper, "made": long_date(date.today(), lang), "address": address,
-                                "counts": [len(PdfReader(cache_dir / f"{job.key}.pdf").pages) for job in parts],
-                                "titles": [next(w for w in guide.worksheets if w.id == job.worksheet).data.title[lang]
-                                           for job in parts]}
+                pack.context = {
+                    "paper": paper,
+                    "made": long_date(date.today(), lang),
+                    "address": address,
+                    "counts": [len(PdfReader(cache_dir / f"{job.key}.pdf").pages) for job in parts],
+                    "titles": [
+                        next(w for w in guide.worksheets if w.id == job.worksheet).data.title[lang] for job in parts
+                    ],
+                }
             packs.append(pack)
     return packs
 
@@ -249,6 +314,7 @@ def _merge_pack(pack: Pack, cache_dir: Path) -> None:
 
 # -- printing ---------------------------------------------------------------------------------------
 
+
 @contextmanager
 def _browser():
     if not chromium.available():
@@ -265,8 +331,9 @@ def _browser():
 
 def _offline(page) -> None:
     """The site must not reach out while printing (and from file:// it has nothing to fetch)."""
-    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:"))
-               else route.abort())
+    page.route(
+        "**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:")) else route.abort()
+    )
     page.emulate_media(media="print")
 
 
@@ -298,8 +365,11 @@ def _render(jobs: list[Job], cache_dir: Path) -> dict[str, float]:
         for job in jobs:
             began = time.perf_counter()
             page.goto(job.page.resolve().as_uri(), wait_until="load")
-            page.evaluate("paper => { document.documentElement.setAttribute('data-paper', paper);"
-                          " document.documentElement.classList.add('bdw-blank'); }", job.paper)
+            page.evaluate(
+                "paper => { document.documentElement.setAttribute('data-paper', paper);"
+                " document.documentElement.classList.add('bdw-blank'); }",
+                job.paper,
+            )
             # A private temporary name: two builds sharing the cache (parallel test workers)
             # may print the same page at once; the rename is atomic, the last one wins.
             target = cache_dir / f"{job.key}.{os.getpid()}.tmp"

@@ -33,6 +33,7 @@ the cards; `tests/test_posts.py` checks both against these):
   post, counted like LinkedIn's. Like Instagram on a phone, the feed folds after about 125
   characters, so the same first-line rule applies, at 125.
 """
+
 from __future__ import annotations
 
 import re
@@ -60,14 +61,17 @@ class Platform:
     hashtag: str = "word"  # which characters a hashtag may hold: "word" or "bluesky" (see linked_hashtag)
 
 
-PLATFORMS: dict[str, Platform] = {p.id: p for p in (
-    Platform("x", "X", 280, "x"),
-    Platform("bluesky", "Bluesky", 300, "graphemes", hashtag="bluesky"),
-    Platform("mastodon", "Mastodon", 500, "mastodon"),
-    Platform("linkedin", "LinkedIn", 3000, "utf16", visible=140),
-    Platform("instagram", "Instagram", 2200, "utf16", visible=125),
-    Platform("facebook", "Facebook", 63206, "utf16", visible=125),
-)}
+PLATFORMS: dict[str, Platform] = {
+    p.id: p
+    for p in (
+        Platform("x", "X", 280, "x"),
+        Platform("bluesky", "Bluesky", 300, "graphemes", hashtag="bluesky"),
+        Platform("mastodon", "Mastodon", 500, "mastodon"),
+        Platform("linkedin", "LinkedIn", 3000, "utf16", visible=140),
+        Platform("instagram", "Instagram", 2200, "utf16", visible=125),
+        Platform("facebook", "Facebook", 63206, "utf16", visible=125),
+    )
+}
 
 _GRAPHEME = regex.compile(r"\X")
 _MENTION = regex.compile(r"(?<![\w/@])@(\w+(?:[\w.-]*\w)?)@[\w.-]*\w", regex.UNICODE)
@@ -153,8 +157,9 @@ def draft_text(draft: str, hashtag: str) -> str:
     return f"{draft.rstrip()}\n\n{hashtag}"
 
 
-def adapted_text(message: str, ask: str, hashtag: str, organization: str = "", figure: str = "",
-                 signature: str = "— {organization}") -> str:
+def adapted_text(
+    message: str, ask: str, hashtag: str, organization: str = "", figure: str = "", signature: str = "— {organization}"
+) -> str:
     """A message as its reader adapts it ("Adapt this message" on the cards, bdw-kit.js writes the same):
     the message, the reader's local figure if any, the ask, their organization's signature if given, then
     the campaign hashtag, paragraphs separated by a blank line."""
@@ -198,12 +203,27 @@ def check_drafts(posts, message, hashtag, log: ProblemLog, path: Path, lines: di
             line = lines.get(name, 1)
             count = post_length(draft_text(draft, hashtag[lang]), platform.id)
             if count > platform.limit:
-                log.add(path, line, name, "post_too_long", platform=platform.name, count=count,
-                        limit=platform.limit, over=count - platform.limit)
+                log.add(
+                    path,
+                    line,
+                    name,
+                    "post_too_long",
+                    platform=platform.name,
+                    count=count,
+                    limit=platform.limit,
+                    over=count - platform.limit,
+                )
             first = utf16_length(opening(draft))
             if platform.visible and first > platform.visible:
-                log.add(path, line, name, "post_opening_too_long", platform=platform.name, count=first,
-                        visible=platform.visible)
+                log.add(
+                    path,
+                    line,
+                    name,
+                    "post_opening_too_long",
+                    platform=platform.name,
+                    count=first,
+                    visible=platform.visible,
+                )
             if any(tag.casefold() in draft.casefold() for tag in (hashtag[lang], surviving_hashtag(hashtag[lang]))):
                 log.add(path, line, name, "post_hashtag_typed", tag=hashtag[lang])
             extra = sorted(figures(draft) - message_figures(message, lang))
@@ -228,8 +248,24 @@ def drafts_view(posts, hashtag: str, lang: str, number) -> dict:
     for platform in PLATFORMS.values():
         text = draft_text(getattr(posts, platform.id)[lang], hashtag)
         count = post_length(text, platform.id)
-        drafts.append({"platform": platform.id, "name": platform.name, "limit": platform.limit,
-                       "limit_text": number(platform.limit), "count_text": number(count), "counting": platform.counting,
-                       "visible": platform.visible, "rule": f"post_rule_{platform.counting}", "text": text, "rows": min(12, text.count("\n") + 2 + len(text) // 70)})
-    return {"tag": hashtag, "survivor": survivor, "choice": survivor != hashtag, "drafts": drafts,
-            "links": [{"name": p.name, "linked": linked_hashtag(hashtag, p.id)} for p in PLATFORMS.values()]}
+        drafts.append(
+            {
+                "platform": platform.id,
+                "name": platform.name,
+                "limit": platform.limit,
+                "limit_text": number(platform.limit),
+                "count_text": number(count),
+                "counting": platform.counting,
+                "visible": platform.visible,
+                "rule": f"post_rule_{platform.counting}",
+                "text": text,
+                "rows": min(12, text.count("\n") + 2 + len(text) // 70),
+            }
+        )
+    return {
+        "tag": hashtag,
+        "survivor": survivor,
+        "choice": survivor != hashtag,
+        "drafts": drafts,
+        "links": [{"name": p.name, "linked": linked_hashtag(hashtag, p.id)} for p in PLATFORMS.values()],
+    }

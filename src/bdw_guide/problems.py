@@ -4,6 +4,7 @@ Contributors edit YAML in GitHub's web editor and read these lines in a failed
 check, so each one names the file, the line, the field, what is wrong and how
 to fix it, in words that need no knowledge of Python.
 """
+
 from __future__ import annotations
 
 import os
@@ -65,6 +66,7 @@ class Problem:
 def annotation(problem: Problem, lang: str = "en") -> str:
     """The problem as a GitHub Actions workflow command, so it shows on the changed file and
     line of a pull request."""
+
     def escape(text: str, *, prop: bool = False) -> str:
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return text.replace(":", "%3A").replace(",", "%2C") if prop else text
@@ -110,16 +112,19 @@ class ProblemLog:
     def add(self, path: Path, line: int, field_name: str, code: str, **args: object) -> None:
         if code not in CATALOGUE:
             raise KeyError(f"no text for problem code {code!r} in problem_texts.py")
-        self.problems.append(Problem(self.relative(path), line, field_name, code,
-                                     tuple(sorted((k, str(v)) for k, v in args.items()))))
+        self.problems.append(
+            Problem(self.relative(path), line, field_name, code, tuple(sorted((k, str(v)) for k, v in args.items())))
+        )
 
     def relative(self, path: Path) -> str:
         """`path` as named in the repository, printable whatever its name holds. A symbolic link
         is named by its own path, not by where it points (its last part is never resolved)."""
         path = Path(path)
         absolute = Path(os.path.abspath(path))
-        tries = ((absolute, Path(os.path.abspath(self.root))),
-                 (Path(os.path.realpath(absolute.parent)) / absolute.name, Path(os.path.realpath(self.root))))
+        tries = (
+            (absolute, Path(os.path.abspath(self.root))),
+            (Path(os.path.realpath(absolute.parent)) / absolute.name, Path(os.path.realpath(self.root))),
+        )
         for full, base in tries:
             try:
                 return display_name(full.relative_to(base).as_posix())

@@ -8,6 +8,7 @@ lunr set to that language alone (French stemming for French). Translated
 pages get a `base` pointing at their language folder (`language_base`), so
 the theme fetches their index and resolves result links against it.
 """
+
 from __future__ import annotations
 
 import json
@@ -31,9 +32,19 @@ def split_index(site_dir: Path, default_language: str) -> dict[str, int]:
     by_lang: dict[str, list[dict]] = {}
     languages = [lang for lang in merged["config"].get("lang", []) if lang != default_language]
     for doc in merged["docs"]:
-        lang = next((code for code in languages if doc["location"].startswith(f"{code}/") or doc["location"] in (code, f"{code}/")), default_language)
+        lang = next(
+            (
+                code
+                for code in languages
+                if doc["location"].startswith(f"{code}/") or doc["location"] in (code, f"{code}/")
+            ),
+            default_language,
+        )
         if lang != default_language:
-            doc = {**doc, "location": doc["location"][len(lang) + 1:] if doc["location"].startswith(f"{lang}/") else ""}
+            doc = {
+                **doc,
+                "location": doc["location"][len(lang) + 1 :] if doc["location"].startswith(f"{lang}/") else "",
+            }
         by_lang.setdefault(lang, []).append(doc)
     counts = {}
     for lang, docs in by_lang.items():

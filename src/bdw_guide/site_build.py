@@ -4,6 +4,7 @@ A `BuildSession` is created at the start of each outer build and thrown away
 at the next: the data, the templates and every cache live exactly one build,
 so `make serve` shows any change under data/, the templates or docs/ on reload.
 """
+
 from __future__ import annotations
 
 import html as html_text
@@ -35,6 +36,7 @@ def offline_requested() -> bool:
     """True when this build is the offline copy: pages named by file, search without a server."""
     return os.environ.get(OFFLINE_ENV) == "1"
 
+
 _HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]+">\n?')
 _CANONICAL = re.compile(r'(<link rel="canonical" href=")([^"]*)(">)')
 
@@ -56,9 +58,18 @@ class BuildSession:
     page_markers: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (lang, page) -> marker
 
     @classmethod
-    def start(cls, root: Path, repo_url: str | None, edit_uri: str | None, docs_dir_name: str,
-              default_language: str, strict: bool = False, templates: Path = TEMPLATES,
-              offline: bool = False, theme_dirs: list[Path] | None = None) -> BuildSession:
+    def start(
+        cls,
+        root: Path,
+        repo_url: str | None,
+        edit_uri: str | None,
+        docs_dir_name: str,
+        default_language: str,
+        strict: bool = False,
+        templates: Path = TEMPLATES,
+        offline: bool = False,
+        theme_dirs: list[Path] | None = None,
+    ) -> BuildSession:
         """Check everything a build needs (the same `check_site` as `python -m bdw_guide check`),
         before anything is written. A page in one language tree only is an error in a strict build
         (readers of the other language would silently get a fallback) and returned as `page_gaps`
@@ -75,9 +86,18 @@ class BuildSession:
         edit_root = _edit_root(repo_url, edit_uri, docs_dir_name)
         docs = root / docs_dir_name / default_language
         file_url = (lambda target: _file_url(docs, target)) if offline else None
-        session = cls(guide, Renderer(guide, templates, edit_root, file_url, default_language), default_language,
-                      docs_dir_name, edit_root, theme, csp.ThemeScripts.from_dirs(theme.dirs),
-                      page_gaps=gaps, history=dates.History.read(root), offline=offline)
+        session = cls(
+            guide,
+            Renderer(guide, templates, edit_root, file_url, default_language),
+            default_language,
+            docs_dir_name,
+            edit_root,
+            theme,
+            csp.ThemeScripts.from_dirs(theme.dirs),
+            page_gaps=gaps,
+            history=dates.History.read(root),
+            offline=offline,
+        )
         return session
 
     # -- per page ---------------------------------------------------------------------------
@@ -117,9 +137,16 @@ class BuildSession:
         texts = []
         for lang in order:
             home = root + ("" if lang == self.default_language else f"{lang}/")
-            texts.append({"lang": lang, "home": home, "overview_url": home + OVERVIEW_PATH,
-                          "worksheets_url": home + "worksheets/", "copyright": copyrights.get(lang, ""),
-                          **{key: self.guide.t(key, lang) for key in keys}})
+            texts.append(
+                {
+                    "lang": lang,
+                    "home": home,
+                    "overview_url": home + OVERVIEW_PATH,
+                    "worksheets_url": home + "worksheets/",
+                    "copyright": copyrights.get(lang, ""),
+                    **{key: self.guide.t(key, lang) for key in keys},
+                }
+            )
         return texts
 
     def theme_page_html(self, html: str) -> str:
@@ -134,18 +161,21 @@ class BuildSession:
 
     def language_path(self, url: str, lang: str) -> str:
         prefix = f"{lang}/"
-        return url[len(prefix):] if lang != self.default_language and url.startswith(prefix) else url
+        return url[len(prefix) :] if lang != self.default_language and url.startswith(prefix) else url
 
     def page_markdown(self, markdown: str, lang: str, page_url: str, page_src: str) -> str:
         self.languages_built.add(lang)
         found = MARKER.search(markdown)
         if found:
             self.page_markers[(lang, self.language_path(page_url, lang))] = (found.group(1), found.group(2) or "")
-        expanded = self.renderer.expand_markers(markdown, lang, self.language_path(page_url, lang),
-                                                self.language_path(page_src, lang))
+        expanded = self.renderer.expand_markers(
+            markdown, lang, self.language_path(page_url, lang), self.language_path(page_src, lang)
+        )
         return f"{expanded}\n\n{self.renderer.glossary_definitions(lang)}\n"
 
-    def date_modified(self, markdown: str, lang: str, page_src: str, address: str | None = None) -> dict[str, str] | None:
+    def date_modified(
+        self, markdown: str, lang: str, page_src: str, address: str | None = None
+    ) -> dict[str, str] | None:
         """The page's "Date modified" (label and YYYY-MM-DD), from the history of the files it is made
         of (see dates.py); None without a usable history. Kept for the sitemap under the page's
         `address` (its canonical URL)."""
@@ -169,9 +199,15 @@ class BuildSession:
             intro = plain_text(self.guide.objectives[marker[1]].intro[lang])
             description = intro.split(". ")[0].rstrip(".") + "."  # its first sentence
         width, height = FORMATS[PREVIEW]
-        return {"locale": LOCALES[lang], "alternates": [LOCALES[other] for other in LANGUAGES if other != lang],
-                "image": root + graphic.path(PREVIEW), "width": width, "height": height, "alt": graphic.alt,
-                "description": description}
+        return {
+            "locale": LOCALES[lang],
+            "alternates": [LOCALES[other] for other in LANGUAGES if other != lang],
+            "image": root + graphic.path(PREVIEW),
+            "width": width,
+            "height": height,
+            "alt": graphic.alt,
+            "description": description,
+        }
 
     def print_address(self, lang: str, address: str | None) -> dict[str, str] | None:
         """The page's published address with its label, printed under its title (bdw-print.css)."""
@@ -206,8 +242,11 @@ class BuildSession:
 
     def _marker_entry(self, kind: str, arg: str | None) -> Entry | None:
         """The one-file item a page's marker stands for (a case study, a worksheet), if any."""
-        entries = {"case-study": self.guide.case_studies, "worksheet": self.guide.worksheets,
-                   "activity": self.guide.activities}.get(kind, [])
+        entries = {
+            "case-study": self.guide.case_studies,
+            "worksheet": self.guide.worksheets,
+            "activity": self.guide.activities,
+        }.get(kind, [])
         return next((entry for entry in entries if entry.id == arg), None)
 
     def page_html(self, html: str, lang: str, *, policy: bool = True) -> str:
@@ -220,7 +259,8 @@ class BuildSession:
         html = theme_output.drop_head_alternates(html, LANGUAGES)
         if lang != self.default_language:
             html = theme_output.rewrite_config(
-                html, lambda config: {**config, "base": search_split.language_base(config["base"], lang)})
+                html, lambda config: {**config, "base": search_split.language_base(config["base"], lang)}
+            )
         html = tooltip_safe(html)
         if self.offline:  # the page's home is the published one, at its directory URL
             html = _CANONICAL.sub(lambda m: m.group(1) + directory_url(m.group(2)) + m.group(3), html, count=1)
@@ -248,16 +288,20 @@ class BuildSession:
         if not (site_dir / "sitemap.xml").is_file():
             raise theme_output.ThemeOutputError("no sitemap.xml to give its x-default alternates")
         sitemap.set_lastmod(site_dir, self.modified)
-        finished = finish_site(site_dir, self.renderer, site_url, self.default_language, policy=policy,
-                               scripts=self.scripts)
+        finished = finish_site(
+            site_dir, self.renderer, site_url, self.default_language, policy=policy, scripts=self.scripts
+        )
         if not finished.x_default:
-            raise theme_output.ThemeOutputError(f"sitemap.xml has no entry with a {self.default_language!r} "
-                                                "alternate to copy as x-default")
+            raise theme_output.ThemeOutputError(
+                f"sitemap.xml has no entry with a {self.default_language!r} alternate to copy as x-default"
+            )
         calendar_file.write_calendars(self.guide, site_dir, site_url, self.default_language)
 
     def summary(self) -> str:
-        return (f"bdw-guide: data loaded and validated {LOADS['count']} time(s) in this process; "
-                f"{len(self.guide.messages)} messages; languages built: {', '.join(sorted(self.languages_built))}")
+        return (
+            f"bdw-guide: data loaded and validated {LOADS['count']} time(s) in this process; "
+            f"{len(self.guide.messages)} messages; languages built: {', '.join(sorted(self.languages_built))}"
+        )
 
 
 def directory_url(url: str) -> str:

@@ -6,6 +6,7 @@ every data file and the links between files (`loader`), texts in one language on
 the data validation), pages in one language tree only, the pages every worksheet and case study
 needs, and every page's front matter, text and markers (`pages`).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -56,9 +57,11 @@ def check_site(root: Path, docs_dir: Path | None = None, theme: Theme | None = N
 def _generated_pages(guide: Guide, docs_dir: Path, log: ProblemLog) -> None:
     """Every worksheet, case study and activity needs its page in each language tree (a one-line marker
     file); without it, links from the guide would lead nowhere."""
-    for entries, folder, code in ((guide.worksheets, "worksheets", "worksheet_without_page"),
-                                  (guide.case_studies, "case-studies", "case_study_without_page"),
-                                  (guide.activities, "activities", "activity_without_page")):
+    for entries, folder, code in (
+        (guide.worksheets, "worksheets", "worksheet_without_page"),
+        (guide.case_studies, "case-studies", "case_study_without_page"),
+        (guide.activities, "activities", "activity_without_page"),
+    ):
         for entry in entries:
             for lang in LANGUAGES:
                 if not (docs_dir / lang / folder / f"{entry.id}.md").is_file():

@@ -6,6 +6,7 @@ which search engines use for readers whose language matches none. MkDocs gives
 every page the build day as `lastmod`; the page's own date (dates.py) replaces
 it, and where that is unknown there is no `lastmod` at all.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -36,7 +37,9 @@ def set_lastmod(site_dir: Path, modified: dict[str, str | None]) -> int:
             continue
         if lastmod is None:
             lastmod = ET.Element(f"{{{SM}}}lastmod")
-            url.insert(list(url).index(loc) + 1 if loc is not None else 0, lastmod)  # the schema wants it right after <loc>
+            url.insert(
+                list(url).index(loc) + 1 if loc is not None else 0, lastmod
+            )  # the schema wants it right after <loc>
         lastmod.text = day
         dated += 1
     tree.write(path, encoding="utf-8", xml_declaration=True)

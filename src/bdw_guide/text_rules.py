@@ -15,6 +15,7 @@ like a plain `javascript:` link.
 The check teaches; it is not the wall. Every text still goes through `sanitize` (nh3, with the
 same URL-scheme allowlist) on its way to a page, so a build whose check was skipped is still safe.
 """
+
 from __future__ import annotations
 
 import html
@@ -39,8 +40,12 @@ MARKER = re.compile(r"^<!--\s*bdw:([a-z-]+)(?:\s+([a-z0-9-]+))?\s*-->[ \t]*$", r
 
 # What Markdown itself writes, tag by tag; anything else came from an attribute list.
 _MARKDOWN_ATTRIBUTES: dict[str, frozenset[str]] = {
-    "a": frozenset({"href", "title"}), "img": frozenset({"src", "alt", "title"}), "abbr": frozenset({"title"}),
-    "th": frozenset({"style", "align"}), "td": frozenset({"style", "align"}), "ol": frozenset({"start"}),
+    "a": frozenset({"href", "title"}),
+    "img": frozenset({"src", "alt", "title"}),
+    "abbr": frozenset({"title"}),
+    "th": frozenset({"style", "align"}),
+    "td": frozenset({"style", "align"}),
+    "ol": frozenset({"start"}),
 }
 _ANY_ELEMENT = frozenset({"id", "class"})
 _TABLE_ALIGN = re.compile(r"text-align:\s*(left|right|center);?")
@@ -59,6 +64,7 @@ class Breach(NamedTuple):
 
 
 # Conversion -----------------------------------------------------------------------------------
+
 
 class _RawHtml(Extension):
     """Records the raw HTML Python-Markdown sets aside (blocks and inline tags), leaving what its
@@ -100,8 +106,36 @@ def _markdown(extensions: list[str], record: bool = False) -> markdown.Markdown:
 
 # Sanitizing (the wall) ------------------------------------------------------------------------
 
-_TAGS = {"a", "abbr", "blockquote", "br", "code", "div", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "img",
-         "li", "ol", "p", "pre", "span", "strong", "table", "tbody", "td", "th", "thead", "tr", "ul"}
+_TAGS = {
+    "a",
+    "abbr",
+    "blockquote",
+    "br",
+    "code",
+    "div",
+    "em",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "img",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "span",
+    "strong",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+}
 _ATTRIBUTES = {"*": set(_ANY_ELEMENT), **{tag: set(names) for tag, names in _MARKDOWN_ATTRIBUTES.items()}}
 
 
@@ -117,11 +151,21 @@ def sanitize(fragment: str) -> str:
     """HTML from contributed Markdown, reduced to what Markdown writes: no script, no event, no
     style beyond a table column's alignment, links only to allowed schemes, images only from the site,
     titles that stay text in the theme's tooltips."""
-    return tooltip_safe(nh3.clean(fragment, tags=_TAGS, attributes=_ATTRIBUTES, attribute_filter=_keep_attribute,
-                                  url_schemes=set(LINK_SCHEMES), link_rel=None, filter_style_properties={"text-align"}))
+    return tooltip_safe(
+        nh3.clean(
+            fragment,
+            tags=_TAGS,
+            attributes=_ATTRIBUTES,
+            attribute_filter=_keep_attribute,
+            url_schemes=set(LINK_SCHEMES),
+            link_rel=None,
+            filter_style_properties={"text-align"},
+        )
+    )
 
 
 # Checking (the teacher) -----------------------------------------------------------------------
+
 
 def link_scheme(url: str) -> str:
     """The scheme of `url` as a browser reads it (decoded, case and stray whitespace ignored); "" for
@@ -243,8 +287,20 @@ def text_problems(text: str, *, markers: bool = False) -> list[Breach]:
     return sorted(breaches + walk.breaches, key=lambda breach: _WORST_FIRST.index(breach.code))
 
 
-_WORST_FIRST = ["unsafe_script", "unsafe_event", "unsafe_js_link", "unsafe_iframe", "unsafe_scheme", "unsafe_image",
-                "unsafe_style", "unsafe_id", "unsafe_attribute", "unsafe_html", "unsafe_comment", "marker_malformed"]
+_WORST_FIRST = [
+    "unsafe_script",
+    "unsafe_event",
+    "unsafe_js_link",
+    "unsafe_iframe",
+    "unsafe_scheme",
+    "unsafe_image",
+    "unsafe_style",
+    "unsafe_id",
+    "unsafe_attribute",
+    "unsafe_html",
+    "unsafe_comment",
+    "marker_malformed",
+]
 
 
 def unsafe_text_problem(text: str) -> tuple[str, dict[str, str]] | None:
@@ -260,6 +316,7 @@ def unsafe_text_problem(text: str) -> tuple[str, dict[str, str]] | None:
 def locate(lines: list[str], found: str) -> int | None:
     """Index of the first of `lines` holding `found`, compared as a browser would read both
     (entities decoded, case and whitespace ignored); None if no line does."""
+
     def norm(text: str) -> str:
         return _NOT_IN_URL.sub("", html.unescape(text)).lower()
 
@@ -273,6 +330,7 @@ def locate(lines: list[str], found: str) -> int | None:
 
 
 # Rendering (the one path) ---------------------------------------------------------------------
+
 
 def abbreviation_lines(abbreviations: dict[str, str]) -> str:
     """Python-Markdown `abbr` definitions (`*[CERIC]: ...`), appended to a text or page so every
@@ -322,6 +380,7 @@ def tooltip_safe(page: str) -> str:
     """The finished page with every `title` attribute safe as HTML: the theme's tooltips show a
     title with `innerHTML`, so a title that reads as markup once decoded is escaped once more.
     Titles without `<` (all of the site's own) are left exactly as they are."""
+
     def title(match: re.Match[str]) -> str:
         value = match.group(2)
         decoded = html.unescape(value[1:-1] if value[:1] in "\"'" else value)

@@ -7,14 +7,17 @@ partial instead (overrides/partials/alternate.html writes relative switcher link
 left here checks that partial's result, the head's hreflang links we drop and the `__config`
 script whose search base we move.
 """
+
 from __future__ import annotations
 
 import json
 import re
 from collections.abc import Callable, Iterable
 
-UPGRADE_HINT = ("compare overrides/ and src/bdw_guide/theme_output.py with the installed Material and "
-                "mkdocs-static-i18n before upgrading them")
+UPGRADE_HINT = (
+    "compare overrides/ and src/bdw_guide/theme_output.py with the installed Material and "
+    "mkdocs-static-i18n before upgrading them"
+)
 
 _SWITCHER_LINK = re.compile(r'<a href="(?P<href>[^"]*)" hreflang="(?P<lang>[^"]+)" class="md-select__link">')
 _HEAD = re.compile(r"<head>.*?</head>", re.S)
@@ -34,12 +37,15 @@ def check_switcher_links(html: str, languages: Iterable[str]) -> None:
     the page (no leading slash, no host), as overrides/partials/alternate.html writes them."""
     links = [(m.group("lang"), m.group("href")) for m in _SWITCHER_LINK.finditer(html)]
     if sorted(lang for lang, _ in links) != sorted(languages):
-        raise ThemeOutputError(f"the language switcher links {[lang for lang, _ in links]}, expected one link "
-                               f"for each of {sorted(languages)} (overrides/partials/alternate.html)")
+        raise ThemeOutputError(
+            f"the language switcher links {[lang for lang, _ in links]}, expected one link "
+            f"for each of {sorted(languages)} (overrides/partials/alternate.html)"
+        )
     absolute = [href for _, href in links if href.startswith("/") or "://" in href]
     if absolute:
-        raise ThemeOutputError(f"the language switcher links {absolute} are not relative to the page "
-                               "(overrides/partials/alternate.html)")
+        raise ThemeOutputError(
+            f"the language switcher links {absolute} are not relative to the page (overrides/partials/alternate.html)"
+        )
 
 
 def drop_head_alternates(html: str, languages: Iterable[str]) -> str:
@@ -51,9 +57,10 @@ def drop_head_alternates(html: str, languages: Iterable[str]) -> str:
         raise ThemeOutputError("the page has no <head>")
     found = [m.group("lang") for m in _HEAD_ALTERNATE.finditer(head.group(0))]
     if sorted(found) != sorted(languages):
-        raise ThemeOutputError(f"the head holds hreflang links for {found}, expected one for each of "
-                               f"{sorted(languages)}")
-    return html[: head.start()] + _HEAD_ALTERNATE.sub("", head.group(0)) + html[head.end():]
+        raise ThemeOutputError(
+            f"the head holds hreflang links for {found}, expected one for each of {sorted(languages)}"
+        )
+    return html[: head.start()] + _HEAD_ALTERNATE.sub("", head.group(0)) + html[head.end() :]
 
 
 def rewrite_config(html: str, change: Callable[[dict], dict]) -> str:
@@ -70,7 +77,7 @@ def rewrite_config(html: str, change: Callable[[dict], dict]) -> str:
     if not isinstance(config, dict) or not isinstance(config.get("base"), str):
         raise ThemeOutputError('the __config script has no "base"')
     body = json.dumps(change(config), ensure_ascii=False)
-    return html[: match.start(2)] + body + html[match.end(2):]
+    return html[: match.start(2)] + body + html[match.end(2) :]
 
 
 def content_region(html: str) -> tuple[int, int]:

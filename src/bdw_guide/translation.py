@@ -5,6 +5,7 @@ fail: readers of the other language would get nothing, or the wrong language.
 Staleness is advice: when git shows one side of a text changed after the other,
 the older side probably no longer says the same thing, but only a person can tell.
 """
+
 from __future__ import annotations
 
 import time
@@ -42,9 +43,13 @@ class StaleText:
 
         where = f"{self.file}:{self.line}" if self.line else self.file
         return REPORT["stale_line"][lang][0].format(
-            where=where, field=self.field or "(page)", older=REPORT[f"language_{self.older}"][lang][0],
+            where=where,
+            field=self.field or "(page)",
+            older=REPORT[f"language_{self.older}"][lang][0],
             newer=REPORT[f"language_{OTHER[self.older]}"][lang][0],
-            older_date=day(self.older_time), newer_date=day(self.newer_time))
+            older_date=day(self.older_time),
+            newer_date=day(self.newer_time),
+        )
 
 
 @dataclass
@@ -83,12 +88,16 @@ def translation_status(root: Path, *, gaps: list[Problem] | None = None, with_gi
 
 # Gaps -----------------------------------------------------------------------------------------
 
+
 def _data_sources(root: Path) -> list[YamlSource]:
     """Every data file that parses; files that do not are reported by the data check itself."""
     scratch = ProblemLog(root)
     odd = survey(root, root / "data", scratch, (".yml", ".yaml"))  # reported by the data check
-    found = (read_yaml(path, scratch) for path in sorted((root / "data").rglob("*.y*ml"))
-             if is_plain_file(path) and not odd.skips(path))
+    found = (
+        read_yaml(path, scratch)
+        for path in sorted((root / "data").rglob("*.y*ml"))
+        if is_plain_file(path) and not odd.skips(path)
+    )
     return [source for source in found if source is not None]
 
 
@@ -117,17 +126,18 @@ def page_gaps(root: Path, docs_dir: Path | None = None) -> list[Problem]:
     # present, so their counterpart is not also called untranslated, and are never reported here.
     found = {lang: list((docs / lang).rglob("*.md")) for lang in LANGUAGES}
     pages = {lang: {p.relative_to(docs / lang).as_posix() for p in found[lang]} for lang in LANGUAGES}
-    plain = {lang: {p.relative_to(docs / lang).as_posix() for p in found[lang] if is_plain_file(p)}
-             for lang in LANGUAGES}
+    plain = {
+        lang: {p.relative_to(docs / lang).as_posix() for p in found[lang] if is_plain_file(p)} for lang in LANGUAGES
+    }
     for lang in LANGUAGES:
         other = OTHER[lang]
         for page in sorted(plain[other] - pages[lang]):
-            log.add(docs / other / page, 0, "", f"page_missing_{lang}",
-                    counterpart=log.relative(docs / lang / page))
+            log.add(docs / other / page, 0, "", f"page_missing_{lang}", counterpart=log.relative(docs / lang / page))
     return log.problems
 
 
 # Staleness ------------------------------------------------------------------------------------
+
 
 def _stale(root: Path, sources: list[YamlSource]) -> list[StaleText] | None:
     if not _is_git(root):
@@ -147,8 +157,16 @@ def _stale(root: Path, sources: list[YamlSource]) -> list[StaleText] | None:
                 changed[lang] = max(times.get(n, 0) for n in range(first, last + 1))
             older = min(LANGUAGES, key=lambda lang: changed[lang])
             if changed[older] < changed[OTHER[older]]:
-                found.append(StaleText(rel(source.path), source.line(loc + (older,)), dotted(loc + (older,)),
-                                       older, changed[older], changed[OTHER[older]]))
+                found.append(
+                    StaleText(
+                        rel(source.path),
+                        source.line(loc + (older,)),
+                        dotted(loc + (older,)),
+                        older,
+                        changed[older],
+                        changed[OTHER[older]],
+                    )
+                )
     found += _stale_pages(root)
     return sorted(found)
 
@@ -168,7 +186,6 @@ def _stale_pages(root: Path) -> list[StaleText]:
 def _is_git(root: Path) -> bool:
     result = run_git(root, "rev-parse", "--is-inside-work-tree")
     return result is not None and result.strip() == "true"
-
 
 
 def _line_times(root: Path, rel: str) -> dict[int, int]:

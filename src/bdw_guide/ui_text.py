@@ -6,6 +6,7 @@ not listed takes none); a test reads the templates, the core and the scripts and
 agree with it. The check then refuses a text that names anything else or holds a lone brace, so a
 contributor's typo is one line, and `fill` never raises whatever a text holds.
 """
+
 from __future__ import annotations
 
 import re
@@ -111,11 +112,21 @@ def check_ui_text(key: str, texts: dict[str, str], log: ProblemLog, path: Path, 
             used[lang] = set(used_placeholders(text))
     if "fr" in used and "en" in used and key not in MAY_DIFFER:  # compared only when both are otherwise right
         if used["en"] - used["fr"]:
-            log.add(path, lines["fr"], f"{key}.fr", "ui_placeholder_missing_fr",
-                    missing=", ".join(sorted(used["en"] - used["fr"])))
+            log.add(
+                path,
+                lines["fr"],
+                f"{key}.fr",
+                "ui_placeholder_missing_fr",
+                missing=", ".join(sorted(used["en"] - used["fr"])),
+            )
         if used["fr"] - used["en"]:
-            log.add(path, lines["en"], f"{key}.en", "ui_placeholder_missing_en",
-                    missing=", ".join(sorted(used["fr"] - used["en"])))
+            log.add(
+                path,
+                lines["en"],
+                f"{key}.en",
+                "ui_placeholder_missing_en",
+                missing=", ".join(sorted(used["fr"] - used["en"])),
+            )
 
 
 def fill(text: str, **values: object) -> str:

@@ -1,4 +1,5 @@
 """Turn pydantic's errors into lines a contributor can act on."""
+
 from __future__ import annotations
 
 import difflib
@@ -82,8 +83,9 @@ def _translation_gap(loc: Loc, data: Any) -> str | None:
     return None
 
 
-def validate(model: type[ModelT], source: YamlSource, log: ProblemLog, data: Any | None = None,
-             prefix: Loc = ()) -> ModelT | None:
+def validate(
+    model: type[ModelT], source: YamlSource, log: ProblemLog, data: Any | None = None, prefix: Loc = ()
+) -> ModelT | None:
     """Validate `data` (default: the whole file) against `model`, logging every error with its line."""
     try:
         return model.model_validate(source.data if data is None else data)
@@ -100,8 +102,11 @@ def validate(model: type[ModelT], source: YamlSource, log: ProblemLog, data: Any
                 seen.add(loc)
                 errors.append({**e, "loc": loc, "siblings": _fields_at(model, inner[:-1])})
         # A misspelled key shows up twice (unknown 'mesage', missing 'message'): report it once.
-        renamed = {(e["loc"][:-1], _closest(str(e["loc"][-1]), e["siblings"]))
-                   for e in errors if e["type"] == "extra_forbidden"}
+        renamed = {
+            (e["loc"][:-1], _closest(str(e["loc"][-1]), e["siblings"]))
+            for e in errors
+            if e["type"] == "extra_forbidden"
+        }
         for error in errors:
             loc = error["loc"]
             if error["type"] == "missing" and (loc[:-1], str(loc[-1])) in renamed:
@@ -156,13 +161,17 @@ def _unwrap(annotation: Any, index: int | None) -> Any:
 
 def _is_model(value: Any) -> bool:
     return isinstance(value, type) and issubclass(value, BaseModel)
+
+
 def _yaml_loc(loc: tuple, data: Any) -> Loc:
     """pydantic puts validator and union-member names (`function-after[...]`, `int`, `list[Text]`)
     into error locations; a contributor only knows the YAML keys. A part is kept when the data has
     it (even a key named `Text` or `A`), or when it is a field the data lacks (a missing key)."""
     out: list[str | int] = []
     for part in loc:
-        if (isinstance(data, dict) and part in data) or (isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)):
+        if (isinstance(data, dict) and part in data) or (
+            isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data)
+        ):
             data = data[part]
         elif _is_tag(part):
             continue
@@ -173,8 +182,9 @@ def _yaml_loc(loc: tuple, data: Any) -> Loc:
 
 
 def _is_tag(part: object) -> bool:
-    return isinstance(part, str) and (part.startswith("function-") or part in ("int", "str", "bool")
-                                      or "[" in part or part in MODEL_NAMES)
+    return isinstance(part, str) and (
+        part.startswith("function-") or part in ("int", "str", "bool") or "[" in part or part in MODEL_NAMES
+    )
 
 
 def _closest(name: str, candidates: frozenset[str] = FIELD_NAMES) -> str | None:

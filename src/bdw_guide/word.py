@@ -5,6 +5,7 @@ worksheets.outline), with real headings and tables, so they open in Word and Lib
 filled in there. Cached by content like the PDFs: a rebuild with no worksheet change writes the
 cached bytes again.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -27,6 +28,7 @@ CHECKED = "\u2612"  # ☒
 
 def _cm(value: float):
     from docx.shared import Cm
+
     return Cm(value)
 
 
@@ -83,8 +85,9 @@ def _repeat_header(row) -> None:
     row._tr.get_or_add_trPr().append(header)
 
 
-def add_sheet(doc, sheet: dict, ui: dict[str, str], answers: dict[str, str] | None = None,
-              page_break: bool = False) -> None:
+def add_sheet(
+    doc, sheet: dict, ui: dict[str, str], answers: dict[str, str] | None = None, page_break: bool = False
+) -> None:
     """One worksheet: its number and title (heading 1), a line for name, team and date, the
     introduction, then each field under its label (heading 2) with its answers, if any."""
     from docx.enum.section import WD_SECTION
@@ -161,8 +164,13 @@ def worksheet_docx(guide: Guide, lang: str, ids: list[str] | None = None) -> byt
     return out.getvalue()
 
 
-def make_word_files(site_dir: Path, guide: Guide, cache_dir: Path, default_language: str = "fr",
-                    timings: dict[Path, float] | None = None) -> tuple[int, int, float]:
+def make_word_files(
+    site_dir: Path,
+    guide: Guide,
+    cache_dir: Path,
+    default_language: str = "fr",
+    timings: dict[Path, float] | None = None,
+) -> tuple[int, int, float]:
     """Every blank worksheet as .docx, and the pack, per language; returns (made, cached, seconds)
     and notes in `timings` the seconds spent on each file."""
     started = time.perf_counter()
@@ -176,7 +184,9 @@ def make_word_files(site_dir: Path, guide: Guide, cache_dir: Path, default_langu
         for ids, path in [([w.id], DOCX_PATH.format(id=w.id)) for w in guide.worksheets] + [(None, DOCX_PACK_PATH)]:
             chosen = [w for w in guide.worksheets if ids is None or w.id in ids]
             content = json.dumps([outline(guide, w, lang) for w in chosen] + [ui], ensure_ascii=False, sort_keys=True)
-            key = hashlib.sha256(b"\0".join([WORD_VERSION.encode(), source, lang.encode(), content.encode()])).hexdigest()[:32]
+            key = hashlib.sha256(
+                b"\0".join([WORD_VERSION.encode(), source, lang.encode(), content.encode()])
+            ).hexdigest()[:32]
             cached_file = cache_dir / f"{key}.docx"
             began = time.perf_counter()
             if cached_file.is_file():

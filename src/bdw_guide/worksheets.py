@@ -3,6 +3,7 @@
 Answers are saved and exported under the names of the form controls, so the names are
 derived here once (and a test checks the rendered forms use exactly these).
 """
+
 from __future__ import annotations
 
 from .loader import Entry, Guide
@@ -19,8 +20,13 @@ def row_headings(guide: Guide, field, lang: str) -> list[str]:
     if field.kind == "grid":
         return [row[lang] for row in field.rows]
     if field.row_labels_from == "calendar":  # "Week 1: Access to services"...
-        return [fill(guide.t("week_n", lang), n=n) + guide.t("colon", lang) + " " + guide.objectives[w.objective].short[lang]
-                for n, w in enumerate(guide.calendar.weeks, 1)]
+        return [
+            fill(guide.t("week_n", lang), n=n)
+            + guide.t("colon", lang)
+            + " "
+            + guide.objectives[w.objective].short[lang]
+            for n, w in enumerate(guide.calendar.weeks, 1)
+        ]
     return [row[lang] for row in field.row_labels or []]
 
 
@@ -71,8 +77,11 @@ LANDSCAPE_COLUMNS = 5  # a table this wide (row headings included) is printed on
 def landscape(guide: Guide, entry: Entry) -> bool:
     """Whether a worksheet prints across the page: one of its tables has too many columns to
     leave room for writing on a portrait page."""
-    return any(field.kind == "table" and len(field.columns) + (1 if row_headings(guide, field, "en") else 0)
-               >= LANDSCAPE_COLUMNS for field in entry.data.fields)
+    return any(
+        field.kind == "table"
+        and len(field.columns) + (1 if row_headings(guide, field, "en") else 0) >= LANDSCAPE_COLUMNS
+        for field in entry.data.fields
+    )
 
 
 DOCX_PATH = "worksheets/docx/{id}.docx"
@@ -87,8 +96,11 @@ def outline(guide: Guide, entry: Entry, lang: str) -> dict:
     w = entry.data
     fields = []
     for field in w.fields:
-        item = {"kind": field.kind, "label": plain_text(field.label[lang]),
-                "help": plain_text(field.help[lang]) if field.help else ""}
+        item = {
+            "kind": field.kind,
+            "label": plain_text(field.label[lang]),
+            "help": plain_text(field.help[lang]) if field.help else "",
+        }
         if field.kind == "lines":
             item.update(name=field.id, lines=field.lines or 3)
         elif field.kind == "list":
@@ -104,7 +116,12 @@ def outline(guide: Guide, entry: Entry, lang: str) -> dict:
                 cells = [field.cells[(r - 1) * 2 + i][lang] for i in range(len(keys))] if field.cells else []
                 item["rows"].append({"heading": heads[r - 1] if heads else "", "names": names, "cells": cells})
         fields.append(item)
-    return {"id": entry.id, "number": sheet_number(guide, entry),
-            "sheet": fill(guide.t("sheet_n", lang), n=sheet_number(guide, entry)),
-            "title": w.title[lang], "intro": plain_text(w.intro[lang]), "landscape": landscape(guide, entry),
-            "fields": fields}
+    return {
+        "id": entry.id,
+        "number": sheet_number(guide, entry),
+        "sheet": fill(guide.t("sheet_n", lang), n=sheet_number(guide, entry)),
+        "title": w.title[lang],
+        "intro": plain_text(w.intro[lang]),
+        "landscape": landscape(guide, entry),
+        "fields": fields,
+    }

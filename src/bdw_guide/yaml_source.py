@@ -6,6 +6,7 @@ YAML 1.2 rules: `NO` or `oui` stay text (PyYAML's default would make `NO`
 False) and a key written twice is an error naming both lines (PyYAML would
 silently keep the last one).
 """
+
 from __future__ import annotations
 
 import re
@@ -29,6 +30,7 @@ def dotted(loc: Loc) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
 
 try:
     _Loader: type = yaml.CSafeLoader
@@ -132,8 +134,13 @@ def read_yaml(path: Path, log: ProblemLog) -> YamlSource | None:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.reader.ReaderError as err:  # an invisible control character, often pasted from a PDF
         line = text[: max(err.position, 0)].count("\n") + 1
-        log.add(path, line, "", "control_character", char=f"U+{err.character:04X}"
-                if isinstance(err.character, int) else repr(err.character))
+        log.add(
+            path,
+            line,
+            "",
+            "control_character",
+            char=f"U+{err.character:04X}" if isinstance(err.character, int) else repr(err.character),
+        )
         return None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
