@@ -42,8 +42,10 @@ UNSAFE = [
     "<svg onload=alert(1)>",
 ]
 
+# Each example loads the whole guide (about 0.1 s): CI runs a fixed 30 of them per property (the same
+# 30 every run), which keeps make test within its 5 minutes; HYPOTHESIS_EXAMPLES=500 searches wider.
 settings.register_profile(
-    "ci", max_examples=60, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "ci", max_examples=30, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile(
     "dev",
@@ -219,7 +221,7 @@ from bdw_guide.limits import MAX_DEPTH  # noqa: E402
 from bdw_guide.problems import ProblemLog  # noqa: E402
 from bdw_guide.yaml_source import read_yaml  # noqa: E402
 
-HOSTILE_EXAMPLES = 40  # each example loads the whole guide: the four hostile properties stay within seconds
+HOSTILE_EXAMPLES = 25  # each example loads the whole guide: the four hostile properties stay within seconds
 INVISIBLES = (
     [chr(c) for c in range(0x202A, 0x202F)]
     + [chr(c) for c in range(0x2066, 0x206A)]
