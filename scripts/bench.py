@@ -169,7 +169,7 @@ def bench_pdfs() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site, cache = Path(tmp) / "site", Path(tmp) / "cache"
         runs = {}
-        for label in ("cold", "warm"):
+        for label in ("cold", "warm", "warm 2", "warm 3"):  # the median of three warm builds is reported
             timings_file = Path(tmp) / f"{label}.json"
             started = time.perf_counter()
             subprocess.run(
@@ -197,14 +197,18 @@ def bench_pdfs() -> None:
             )
             seconds = time.perf_counter() - started
             runs[label] = (seconds, done.stdout.strip().splitlines(), json.loads(timings_file.read_text()))
-    cold, warm = runs["cold"], runs["warm"]
+    cold = runs["cold"]
+    warm = sorted((runs[label] for label in ("warm", "warm 2", "warm 3")), key=lambda run: run[0])[1]
     print(f"{'file':<58} {'cold s':>7} {'warm s':>7}")
     for path in sorted(cold[2]):
         print(f"{path:<58} {cold[2][path]:>7.2f} {warm[2].get(path, 0.0):>7.3f}")
-    for label, (_seconds, lines, _) in runs.items():
-        print(f"{label}: " + "; ".join(lines))
+    for label in ("cold", "warm"):
+        print(f"{label}: " + "; ".join(runs[label][1]))
+    print("warm builds: " + ", ".join(f"{runs[label][0]:.2f} s" for label in ("warm", "warm 2", "warm 3")))
     print(f"make build from empty caches: {cold[0]:.1f} s  {'OK' if cold[0] <= 40 else 'OVER GOAL'} (goal <= 40 s)")
-    print(f"make build with nothing changed: {warm[0]:.1f} s  {'OK' if warm[0] <= 3 else 'OVER GOAL'} (goal <= 3 s)")
+    print(
+        f"make build with nothing changed (median of 3): {warm[0]:.2f} s  {'OK' if warm[0] <= 3 else 'OVER GOAL'} (goal <= 3 s)"
+    )
 
 
 if __name__ == "__main__":
