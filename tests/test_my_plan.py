@@ -75,3 +75,14 @@ def test_my_plan_shows_the_answers_under_their_questions_in_order(page, server, 
     text = " ".join(p.text for p in document.paragraphs) + " " + cells
     assert "Une politique provinciale d’orientation" in text and "Mois de la carrière, 1er novembre" in text
     assert page.csp_violations == []
+
+
+def test_words_typed_just_before_leaving_the_page_are_kept(page, server):
+    """Answers save after a short pause in typing; following a link during that pause still keeps
+    them (the page saves at once when it is left)."""
+    page.goto(f"{server}/en/worksheets/question-1/")
+    page.wait_for_selector(".bdw-tools__actions:not([hidden])")
+    page.locator("form.bdw-worksheet [name='change']").fill("A provincial career guidance policy")
+    page.goto(f"{server}/en/worksheets/my-plan/")  # at once, within the pause
+    page.wait_for_selector(".bdw-worksheet-plan .bdw-tools__actions:not([hidden])")
+    assert "A provincial career guidance policy" in page.locator(".bdw-plan__part").first.inner_text()

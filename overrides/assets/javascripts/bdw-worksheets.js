@@ -320,17 +320,24 @@
     form.addEventListener("input", save);  /* typing, and ticking a box, both fire it */
     function save() {
       window.clearTimeout(timer);
-      timer = window.setTimeout(function () {
-        var answers = answersOf(form);
-        try {
-          writeStored(id, answers);
-          announce(tools, tools ? tools.dataset.saved : "");
-        } catch (e) {
-          announce(tools, tools ? tools.dataset.saveFailed : "");
-        }
-        formsFor(id).forEach(function (other) { if (other !== form) fill(other, answers); });
-      }, 300);
+      timer = window.setTimeout(store, 300);
     }
+    function store() {
+      timer = null;
+      var answers = answersOf(form);
+      try {
+        writeStored(id, answers);
+        announce(tools, tools ? tools.dataset.saved : "");
+      } catch (e) {
+        announce(tools, tools ? tools.dataset.saveFailed : "");
+      }
+      formsFor(id).forEach(function (other) { if (other !== form) fill(other, answers); });
+    }
+    /* Leaving the page (a link, the back button, closing the tab) right after typing keeps the last
+       words: a save still waiting for its pause is made at once. */
+    function flush() { if (timer !== null) { window.clearTimeout(timer); store(); } }
+    window.addEventListener("pagehide", flush);
+    document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") flush(); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     if (!tools) return;
     tools.querySelectorAll("[data-needs-js]").forEach(function (el) { el.hidden = false; });
