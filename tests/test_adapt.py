@@ -4,17 +4,13 @@ script, so the page hides it until the script shows it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bdw_guide.loader import load_guide
 from bdw_guide.posts import PLATFORMS, adapted_text, post_length
 from bdw_guide.render import number
 from bdw_guide.text_rules import plain_text
 
-ROOT = Path(__file__).resolve().parent.parent
-GUIDE = load_guide(ROOT)
+from conftest import GUIDE
 
 
 def test_the_adapted_message_reads_message_figure_ask_signature_hashtag():

@@ -4,18 +4,15 @@ goes back to the guide's message on request; the open panel passes axe."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from test_accessibility import axe_source, axe_violations  # noqa: F401 (fixture)
 
-from bdw_guide.loader import load_guide
 from bdw_guide.posts import PLATFORMS, adapted_text, post_length, surviving_hashtag
 from bdw_guide.render import number
 from bdw_guide.text_rules import plain_text
 
-ROOT = Path(__file__).resolve().parent.parent
-GUIDE = load_guide(ROOT)
+from conftest import GUIDE
+
 TAG = GUIDE.campaign.hashtag
 
 pytestmark = pytest.mark.browser

@@ -6,18 +6,16 @@ from __future__ import annotations
 
 from calendar import monthrange
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from bdw_guide.calendar_file import calendar_ics, weeks
-from bdw_guide.loader import load_guide
 from bdw_guide.render import CALENDAR_PATH
 
-ROOT = Path(__file__).resolve().parent.parent
-GUIDE = load_guide(ROOT)
+from conftest import GUIDE
+
 SITE_URL = "https://example.org/guide/"
 LANGS = [("fr", ""), ("en", "en/")]
 

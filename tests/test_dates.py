@@ -14,13 +14,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from bdw_guide import dates
-from bdw_guide.loader import load_guide
 from bdw_guide.render import Renderer
 
-from conftest import copy_repo, mkdocs_build
+from conftest import GUIDE, copy_repo, mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
-GUIDE = load_guide(ROOT)
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 LABELS = {"fr": "Date de modification\u00a0:", "en": "Date modified:"}
 FIRST, LATER = "2024-03-01T12:00:00+00:00", "2024-05-02T09:30:00+00:00"

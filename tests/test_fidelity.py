@@ -19,12 +19,11 @@ import pytest
 from pydantic import BaseModel
 from ruamel.yaml import YAML
 
-from bdw_guide.loader import load_guide
 from bdw_guide.models import Text
 from bdw_guide.render import Renderer
 
-ROOT = Path(__file__).resolve().parent.parent
-GUIDE = load_guide(ROOT)
+from conftest import GUIDE, ROOT
+
 SEEDS = Path(os.environ.get("BDW_SEEDS", ROOT.parent / "shared" / "seeds"))
 OFFICIAL_NAMES = SEEDS.parent / "tools" / "official-names.txt"
 OVERLAP_TOOL = SEEDS.parent / "tools" / "seed_overlap.py"

@@ -18,8 +18,8 @@ from bdw_guide.loader import load_guide
 from bdw_guide.posts import GRAPHIC_LINE_LIMIT
 from bdw_guide.problems import DataError
 
-ROOT = Path(__file__).resolve().parent.parent
-GUIDE = load_guide(ROOT)
+from conftest import GUIDE, ROOT
+
 GRAPHICS = all_graphics(GUIDE)
 
 

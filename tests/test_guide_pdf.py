@@ -10,13 +10,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from bdw_guide.guide_pdf import file_name, guide_pages
-from bdw_guide.loader import load_guide
 from bdw_guide.render import GUIDE_PDF_PATH
 from bdw_guide.text_rules import plain_text
 
-from conftest import HAS_CHROMIUM, ROOT
+from conftest import GUIDE, HAS_CHROMIUM
 
-GUIDE = load_guide(ROOT)
 LANGS = {"fr": "", "en": "en/"}
 PT = {"letter": (612, 792), "a4": (595.28, 841.89)}
 

@@ -7,14 +7,11 @@ from __future__ import annotations
 
 import gzip
 import re
-from pathlib import Path
 
 import pytest
 
-from bdw_guide.loader import load_guide
+from conftest import GUIDE
 
-ROOT = Path(__file__).resolve().parent.parent
-GUIDE = load_guide(ROOT)
 BUDGET = 15_000
 KIT = re.compile(r'<details class="bdw-(?:posts|share|adapt|letter)[^"]*".*?</details>', re.S)
 PREVIEW = re.compile(r'\s*<meta (?:property|name)="(?:og|twitter):[^>]*>')

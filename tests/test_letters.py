@@ -17,8 +17,8 @@ from bdw_guide.loader import load_guide
 from bdw_guide.posts import figures, message_figures
 from bdw_guide.problems import DataError
 
-ROOT = Path(__file__).resolve().parent.parent
-GUIDE = load_guide(ROOT)
+from conftest import GUIDE, ROOT
+
 LETTER = "data/letters/funding/public.yml"
 FILLED = {
     "recipient": "Jeanne Tremblay, députée",

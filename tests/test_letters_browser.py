@@ -14,10 +14,8 @@ import pytest
 from test_accessibility import axe_source, axe_violations  # noqa: F401 (fixture)
 
 from bdw_guide.letters import letter_parts, letter_text
-from bdw_guide.loader import load_guide
 
-ROOT = Path(__file__).resolve().parent.parent
-GUIDE = load_guide(ROOT)
+from conftest import GUIDE
 
 pytestmark = pytest.mark.browser
 

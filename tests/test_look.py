@@ -12,11 +12,8 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from bdw_guide.loader import load_guide
+from conftest import GUIDE, ROOT
 
-from conftest import ROOT
-
-GUIDE = load_guide(ROOT)
 LANGS = {"fr": "", "en": "en/"}
 
 

@@ -7,11 +7,8 @@ import re
 
 import pytest
 
-from bdw_guide.loader import load_guide
+from conftest import GUIDE
 
-from conftest import ROOT
-
-GUIDE = load_guide(ROOT)
 pytestmark = pytest.mark.browser
 
 

@@ -22,11 +22,9 @@ from bs4 import BeautifulSoup
 from test_browser import _search, status_says
 
 from bdw_guide import offline
-from bdw_guide.loader import load_guide
 
-from conftest import ROOT, make_offline_copy
+from conftest import GUIDE, ROOT, make_offline_copy, needs_pdfs
 
-GUIDE = load_guide(ROOT)
 LANGS = {"fr": "", "en": "en/"}
 PDF_VIEWER = "chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/"  # Chromium's own PDF viewer, inside the browser
 BROWSER_INTERNAL = "chrome://resources/"  # the stylesheets that viewer loads from inside the browser, sometimes
@@ -55,6 +53,7 @@ def offline_page(copy: Path, online: str) -> Path | None:
     return None
 
 
+@needs_pdfs
 def test_the_zip_holds_every_page_of_both_languages_and_every_pdf(site, copy):
     missing = [page for page in online_pages(site) if offline_page(copy, page) is None]
     assert not missing
@@ -72,6 +71,7 @@ def test_the_zip_holds_every_page_of_both_languages_and_every_pdf(site, copy):
     assert not left_out
 
 
+@needs_pdfs  # the pages link to the documents, which are made with the browser tests
 def test_every_link_and_resource_in_the_copy_names_a_file_inside_it(copy):
     broken, outside = [], []
     for page in sorted(copy.rglob("*.html")):

@@ -10,13 +10,11 @@ from urllib.parse import urlsplit
 import pytest
 
 from bdw_guide.graphics import ALT_LIMIT, page_graphic_for
-from bdw_guide.loader import load_guide
 from bdw_guide.text_rules import plain_text
 
-from conftest import copy_repo, mkdocs_build
+from conftest import GUIDE, copy_repo, mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
-GUIDE = load_guide(ROOT)
 LOCALES = {"fr": "fr_CA", "en": "en_CA"}
 
 

@@ -24,8 +24,8 @@ from bdw_guide.posts import (
 from bdw_guide.problems import DataError
 from bdw_guide.render import number
 
-ROOT = Path(__file__).resolve().parent.parent
-GUIDE = load_guide(ROOT)
+from conftest import GUIDE, ROOT
+
 POSTS = "data/posts/access/public.yml"
 HASHTAG = GUIDE.campaign.hashtag
 

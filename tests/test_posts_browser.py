@@ -4,17 +4,14 @@ every draft of the page, and the open drafts pass axe."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from test_accessibility import axe_source, axe_violations  # noqa: F401 (fixture)
 
-from bdw_guide.loader import load_guide
 from bdw_guide.posts import PLATFORMS, post_length, surviving_hashtag
 from bdw_guide.render import number
 
-ROOT = Path(__file__).resolve().parent.parent
-GUIDE = load_guide(ROOT)
+from conftest import GUIDE
+
 TAG = GUIDE.campaign.hashtag
 
 pytestmark = pytest.mark.browser

@@ -16,13 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from bdw_guide.loader import load_guide
 from bdw_guide.text_rules import plain_text
 from bdw_guide.worksheets import landscape, row_headings, sheet_number
 
-from conftest import HAS_CHROMIUM, ROOT
+from conftest import GUIDE, HAS_CHROMIUM
 
-GUIDE = load_guide(ROOT)
 LANGS = {"fr": "", "en": "en/"}
 PAPERS = ("letter", "a4")
 DPI = 72  # one pixel per point: PDF coordinates (pt) and pixels agree

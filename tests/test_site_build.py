@@ -141,7 +141,7 @@ def test_every_internal_link_and_anchor_resolves(site, built_pages, site_has_pdf
         for el in page.select("a[href], link[href], script[src], img[src]"):
             url = el.get("href") or el.get("src")
             parsed = urlparse(url)
-            if parsed.scheme or url.startswith("//") or (parsed.path.endswith(".pdf") and not site_has_pdfs):
+            if parsed.scheme or url.startswith("//") or (parsed.path.endswith((".pdf", ".docx")) and not site_has_pdfs):
                 continue  # PDFs come with the browser tests (Chromium makes them), never left out in CI
             target = (path.parent / unquote(parsed.path)).resolve() if parsed.path else path
             if target.is_dir():

@@ -9,13 +9,11 @@ import re
 
 import pytest
 
-from bdw_guide.loader import load_guide
 from bdw_guide.text_rules import plain_text
 from bdw_guide.worksheets import DOCX_PACK_PATH, DOCX_PATH, landscape, sheet_number
 
-from conftest import ROOT, needs_pdfs
+from conftest import GUIDE, ROOT, needs_pdfs
 
-GUIDE = load_guide(ROOT)
 LANGS = {"fr": "", "en": "en/"}
 VENDORED = ROOT / "overrides/assets/javascripts/vendor/docx.min.js"
 
