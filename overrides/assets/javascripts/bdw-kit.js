@@ -1,6 +1,6 @@
-/* The message cards' kit beyond the post drafts: "Adapt this message" (overrides/bdw/adapt.html) and
+/* The message cards' kit beyond the post drafts: "Adapt this message" (src/bdw_guide/templates/adapt.html) and
    letters to decision makers (letter.html). bdw-posts.js loads it the first time one of these panels opens
-   (so it weighs nothing on a page until then) and shares its bdwPostLength, bdwCopyText and bdwAnnounce.
+   (so it weighs nothing on a page until then) and shares its bdwPostLength; bdwCopyText and bdwAnnounce come from bdw.js.
    What a reader types stays in this browser (localStorage): their name and organization once for every
    card ("bdw-profile:v1"), the rest per card and language ("bdw-adapt:v1:<lang>:<card>",
    "bdw-letter:v1:<lang>:<card>"). */

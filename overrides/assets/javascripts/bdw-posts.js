@@ -66,34 +66,9 @@
     return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
   }
 
-  function announce(status, text) {
-    if (!status) return;
-    status.textContent = "";
-    window.setTimeout(function () { status.textContent = text; }, 50);
-  }
-
-  function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text).catch(function () { return copyWithSelection(text); });
-    }
-    return copyWithSelection(text);
-  }
-
-  function copyWithSelection(text) {
-    var area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.className = "bdw-posts__scratch";
-    document.body.appendChild(area);
-    area.select();
-    var ok = false;
-    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-    document.body.removeChild(area);
-    return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
-  }
-
-  window.bdwCopyText = copyText; // shared with bdw-kit.js (letters, adapted messages)
-  window.bdwAnnounce = announce;
+  /* Copying and announcing are bdw.js's, loaded before this script on every page (one copy of each). */
+  var copyText = window.bdwCopyText;
+  var announce = window.bdwAnnounce;
 
   function setUpDraft(box, lang) {
     var area = box.querySelector("textarea");

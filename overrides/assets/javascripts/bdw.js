@@ -30,6 +30,10 @@
     return copyWithSelection(text);
   }
 
+  /* Shared with bdw-posts.js and bdw-kit.js (post drafts, letters, adapted messages). */
+  window.bdwCopyText = copyText;
+  window.bdwAnnounce = announce;
+
   /* Copy: one feedback, said once. The button keeps its label and width (a tick marks it for a
      moment, see bdw.css); the status line under the buttons says what happened, and is announced. */
   function setUpCopy(button) {
