@@ -134,13 +134,14 @@ def make_documents(
 
     timings = {} if timings is None else timings
     site_url = site_url_of(root) or ""
-    report = make_pdfs(site, guide, cache, site_url=site_url)
-    timings.update(report.timings)
-    lines = [report.summary()]
-    made, cached, seconds = make_word_files(site, guide, cache, timings=timings)
-    lines.append(f"Word files: {made + cached} files ({made} made, {cached} from cache) in {seconds:.2f} s")
-    made, cached, seconds = make_guide_pdfs(site, guide, cache, TEMPLATES, site_url, timings=timings)
-    lines.append(f"Guide PDFs: {made + cached} files ({made} made, {cached} from cache) in {seconds:.2f} s")
+    lines = []
+    for report in (
+        make_pdfs(site, guide, cache, site_url=site_url),
+        make_word_files(site, guide, cache),
+        make_guide_pdfs(site, guide, cache, TEMPLATES, site_url),
+    ):
+        timings.update(report.timings)
+        lines.append(report.summary())
     return lines
 
 

@@ -20,17 +20,16 @@ the words it shows, in reading order.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import os
 import re
-import shutil
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from . import browser as browser_setting
+from .made import Report, digest, place
 from .models import LANGUAGES
 from .text_rules import plain_text
 from .ui_text import fill
@@ -181,28 +180,6 @@ class Job:
         return FORMATS[self.fmt]
 
 
-@dataclass
-class Report:
-    made: int = 0
-    cached: int = 0
-    seconds: float = 0.0
-    files: list[Path] = field(default_factory=list)
-
-    def summary(self) -> str:
-        return (
-            f"Share graphics: {len(self.files)} files ({self.made} made, {self.cached} from cache) "
-            f"in {self.seconds:.2f} s"
-        )
-
-
-def _digest(*parts: str | bytes) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(part.encode() if isinstance(part, str) else part)
-        h.update(b"\0")
-    return h.hexdigest()[:32]
-
-
 def site_address(site_dir: Path, lang: str, default_language: str) -> str:
     """The address a graphic shows: the language's home page as the built site declares it (its
     canonical link), without https:// or the final slash."""
@@ -243,7 +220,7 @@ def plan(site_dir: Path, guide, templates: Path, default_language: str = "fr") -
         for fmt in graphic.formats:
             html = source.html(graphic, fmt, addresses[graphic.lang])
             job = Job(graphic, fmt, html, root / graphic.path(fmt))
-            job.key = _digest(RENDER_VERSION, html, *map(str, job.size))
+            job.key = digest(RENDER_VERSION, html, *map(str, job.size))
             jobs.append(job)
     return jobs
 
@@ -253,7 +230,7 @@ def make_graphics(
 ) -> Report:
     """Write every graphic into `site_dir`, from cache where possible."""
     started = time.perf_counter()
-    report = Report()
+    report = Report("Share graphics")
     jobs = plan(site_dir, guide, templates, default_language)
     cache_dir.mkdir(parents=True, exist_ok=True)
     missing = [job for job in jobs if not (cache_dir / f"{job.key}.png").is_file()]
@@ -261,9 +238,7 @@ def make_graphics(
         asyncio.run(_render(missing, cache_dir, workers))
     report.made, report.cached = len(missing), len(jobs) - len(missing)
     for job in jobs:
-        job.out.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cache_dir / f"{job.key}.png", job.out)
-        report.files.append(job.out)
+        place(cache_dir / f"{job.key}.png", job.out, report)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -13,14 +13,13 @@ language. Cached by the hash of everything it is made from.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import shutil
 import time
 from datetime import date
 from pathlib import Path
 
 from .loader import Guide
+from .made import Report, digest, place
 from .models import LANGUAGES
 from .pdf import RENDER_VERSION, _browser, _offline, long_date, workers
 from .render import GUIDE_PDF_PATH, Renderer
@@ -90,54 +89,41 @@ def make_guide_pdfs(
     templates: Path,
     site_url: str,
     default_language: str = "fr",
-    timings: dict[Path, float] | None = None,
-) -> tuple[int, int, float]:
-    """Write each language's guide PDF (Letter and A4) into the site; returns (made, cached, seconds)
-    and notes in `timings` the seconds spent on each file."""
+) -> Report:
+    """Write each language's guide PDF (Letter and A4) into the site, from cache where possible."""
     started = time.perf_counter()
-    timings = {} if timings is None else timings
+    report = Report("Guide PDFs")
     template = (templates / "guide-document.html").read_bytes()
     styles = sorted((site_dir / "assets" / "stylesheets").rglob("*.css"))
-    style_digest = hashlib.sha256(b"".join(p.read_bytes() for p in styles)).hexdigest()
-    todo, made, cached = [], 0, 0
+    style_digest = digest(*(p.read_bytes() for p in styles))
+    todo: list[tuple[str, str, Path, Path, Path]] = []  # (language, paper, root, cache file, site file)
+    ready: list[tuple[str, str, Path, Path, Path]] = []
     cache_dir.mkdir(parents=True, exist_ok=True)
     for lang in LANGUAGES:
         root = site_dir if lang == default_language else site_dir / lang
         pages = [root / path / "index.html" for path in guide_pages(guide)]
-        digest = hashlib.sha256(
-            b"\0".join(
-                [
-                    GUIDE_VERSION.encode(),
-                    RENDER_VERSION.encode(),
-                    template,
-                    style_digest.encode(),
-                    site_url.encode(),
-                    lang.encode(),
-                    Path(__file__).read_bytes(),
-                ]
-                + [p.read_bytes() for p in pages]
-            )
+        sources = digest(
+            GUIDE_VERSION,
+            RENDER_VERSION,
+            template,
+            style_digest,
+            site_url,
+            lang,
+            Path(__file__).read_bytes(),
+            *(p.read_bytes() for p in pages),
         )
         for paper in PAPERS:
-            key = hashlib.sha256(digest.digest() + paper.encode()).hexdigest()[:32]
-            target = cache_dir / f"{key}.guide.pdf"
-            if target.is_file():
-                cached += 1
-                out = root / GUIDE_PDF_PATH.format(name=file_name(guide, lang), paper=paper)
-                out.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(target, out)
-                timings[out] = 0.0
-            else:
-                todo.append((lang, paper, root, target))
-                made += 1
-    if todo:
-        spent = _print_all(todo, site_dir, guide, templates, site_url, default_language)
-        for lang, paper, root, target in todo:
+            target = cache_dir / f"{digest(sources, paper)}.guide.pdf"
             out = root / GUIDE_PDF_PATH.format(name=file_name(guide, lang), paper=paper)
-            out.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(target, out)
-            timings[out] = spent.get(target.name, 0.0)
-    return made, cached, time.perf_counter() - started
+            (ready if target.is_file() else todo).append((lang, paper, root, target, out))
+    spent = (
+        _print_all([job[:4] for job in todo], site_dir, guide, templates, site_url, default_language) if todo else {}
+    )
+    report.made, report.cached = len(todo), len(ready)
+    for _lang, _paper, _root, target, out in ready + todo:
+        place(target, out, report, spent.get(target.name, 0.0))
+    report.seconds = time.perf_counter() - started
+    return report
 
 
 def _print_all(

@@ -15,9 +15,7 @@ opens no browser at all.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import shutil
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,6 +25,7 @@ from typing import Any
 
 from . import browser as chromium
 from .loader import Guide
+from .made import Report, digest, place
 from .models import LANGUAGES
 from .ui_text import fill
 from .worksheets import PACK_PATH, PAPERS, PDF_PATH, WORKSHEET_PATH
@@ -48,30 +47,10 @@ class Job:
     key: str = ""
 
 
-@dataclass
-class Report:
-    made: int = 0
-    cached: int = 0
-    seconds: float = 0.0
-    files: list[Path] = field(default_factory=list)
-    timings: dict[Path, float] = field(default_factory=dict)  # seconds spent making each file (0 from cache)
-
-    def summary(self) -> str:
-        return f"PDFs: {len(self.files)} files ({self.made} made, {self.cached} from cache) in {self.seconds:.2f} s"
-
-
-def _digest(*parts: bytes | str) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(part.encode() if isinstance(part, str) else part)
-        h.update(b"\0")
-    return h.hexdigest()[:32]
-
-
 def _assets_digest(site_dir: Path) -> str:
     """Everything a printed page depends on besides its own HTML."""
     files = sorted((site_dir / "assets").rglob("*.css")) + sorted((site_dir / "assets").rglob("bdw*.js"))
-    return _digest(*(f.read_bytes() for f in files))
+    return digest(*(f.read_bytes() for f in files))
 
 
 def plan(site_dir: Path, guide: Guide, default_language: str = "fr") -> list[Job]:
@@ -97,40 +76,34 @@ def make_pdfs(
 ) -> Report:
     """Write every worksheet PDF and the packs into `site_dir`, from cache where possible."""
     started = time.perf_counter()
-    report = Report()
+    report = Report("PDFs")
     jobs = plan(site_dir, guide, default_language)
     assets = _assets_digest(site_dir)
     for job in jobs:
-        job.key = _digest(RENDER_VERSION, assets, job.paper, job.page.read_bytes())
+        job.key = digest(RENDER_VERSION, assets, job.paper, job.page.read_bytes())
     cache_dir.mkdir(parents=True, exist_ok=True)
     missing = [job for job in jobs if not (cache_dir / f"{job.key}.pdf").is_file()]
     spent = _render_parallel(missing, cache_dir) if missing else {}
-    report.timings.update({job.out: spent.get(job.key, 0.0) for job in jobs})
     report.made += len(missing)
     report.cached += len(jobs) - len(missing)
     for job in jobs:
-        _place(cache_dir / f"{job.key}.pdf", job.out, report)
+        place(cache_dir / f"{job.key}.pdf", job.out, report, spent.get(job.key, 0.0))
     packs = _packs(site_dir, guide, jobs, cache_dir, default_language, templates, site_url)
     fronts = [pack for pack in packs if not pack.cached.is_file()]
     if fronts:
         _print_fronts(fronts)
     for pack in packs:
+        seconds = 0.0
         if pack in fronts:
             began = time.perf_counter()
             _merge_pack(pack, cache_dir)
-            report.timings[pack.out] = pack.seconds + time.perf_counter() - began
+            seconds = pack.seconds + time.perf_counter() - began
             report.made += 1
         else:
             report.cached += 1
-        _place(pack.cached, pack.out, report)
+        place(pack.cached, pack.out, report, seconds)
     report.seconds = time.perf_counter() - started
     return report
-
-
-def _place(cached: Path, out: Path, report: Report) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(cached, out)
-    report.files.append(out)
 
 
 # -- the workshop pack ----------------------------------------------------------------------------
@@ -227,7 +200,7 @@ def _packs(
             ]
             # The day it was made is printed on the cover but is not part of the key: an unchanged
             # pack keeps the day it was first made.
-            key = _digest(
+            key = digest(
                 RENDER_VERSION, "pack", front_source, title, lang, paper, site_url, *texts, *(job.key for job in parts)
             )
             pack = Pack(

@@ -8,15 +8,14 @@ cached bytes again.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import os
-import shutil
 import time
 from pathlib import Path
 
 from .loader import Guide
+from .made import Report, digest, place
 from .models import LANGUAGES
 from .worksheets import DOCX_PACK_PATH, DOCX_PATH, outline
 
@@ -169,13 +168,10 @@ def make_word_files(
     guide: Guide,
     cache_dir: Path,
     default_language: str = "fr",
-    timings: dict[Path, float] | None = None,
-) -> tuple[int, int, float]:
-    """Every blank worksheet as .docx, and the pack, per language; returns (made, cached, seconds)
-    and notes in `timings` the seconds spent on each file."""
+) -> Report:
+    """Every blank worksheet as .docx, and the pack, per language, from cache where possible."""
     started = time.perf_counter()
-    made = cached = 0
-    timings = {} if timings is None else timings
+    report = Report("Word files")
     source = Path(__file__).read_bytes()
     cache_dir.mkdir(parents=True, exist_ok=True)
     for lang in LANGUAGES:
@@ -184,20 +180,15 @@ def make_word_files(
         for ids, path in [([w.id], DOCX_PATH.format(id=w.id)) for w in guide.worksheets] + [(None, DOCX_PACK_PATH)]:
             chosen = [w for w in guide.worksheets if ids is None or w.id in ids]
             content = json.dumps([outline(guide, w, lang) for w in chosen] + [ui], ensure_ascii=False, sort_keys=True)
-            key = hashlib.sha256(
-                b"\0".join([WORD_VERSION.encode(), source, lang.encode(), content.encode()])
-            ).hexdigest()[:32]
-            cached_file = cache_dir / f"{key}.docx"
+            cached_file = cache_dir / f"{digest(WORD_VERSION, source, lang, content)}.docx"
             began = time.perf_counter()
             if cached_file.is_file():
-                cached += 1
+                report.cached += 1
             else:
                 target = cached_file.with_suffix(f".{os.getpid()}.tmp")
                 target.write_bytes(worksheet_docx(guide, lang, ids))
                 target.replace(cached_file)
-                made += 1
-            out = root / path
-            out.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(cached_file, out)
-            timings[out] = time.perf_counter() - began
-    return made, cached, time.perf_counter() - started
+                report.made += 1
+            place(cached_file, root / path, report, time.perf_counter() - began)
+    report.seconds = time.perf_counter() - started
+    return report
