@@ -11,59 +11,63 @@ from __future__ import annotations
 
 import gzip
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 SM = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
 
 
-def set_lastmod(site_dir: Path, modified: dict[str, str | None]) -> int:
-    """Each entry's `lastmod` from `modified` (page address -> YYYY-MM-DD or None); an entry whose
-    date is unknown loses its `lastmod`. Returns how many entries carry a date."""
+def _rewrite(site_dir: Path, change: Callable[[ET.Element], bool]) -> int:
+    """Apply `change` to every entry of sitemap.xml and write it back with its .gz copy, which
+    always matches it (whichever step runs last); returns how many entries `change` counted."""
     path = site_dir / "sitemap.xml"
     if not path.is_file():
         return 0
     ET.register_namespace("", SM)
     ET.register_namespace("xhtml", XHTML)
     tree = ET.parse(path)
-    dated = 0
-    for url in tree.getroot().findall(f"{{{SM}}}url"):
+    counted = sum(1 for url in tree.getroot().findall(f"{{{SM}}}url") if change(url))
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    with gzip.open(site_dir / "sitemap.xml.gz", "wb") as out:
+        out.write(path.read_bytes())
+    return counted
+
+
+def set_lastmod(site_dir: Path, modified: dict[str, str | None]) -> int:
+    """Each entry's `lastmod` from `modified` (page address -> YYYY-MM-DD or None); an entry whose
+    date is unknown loses its `lastmod`. Returns how many entries carry a date."""
+
+    def date(url: ET.Element) -> bool:
         loc = url.find(f"{{{SM}}}loc")
         lastmod = url.find(f"{{{SM}}}lastmod")
         day = modified.get(loc.text or "") if loc is not None else None
         if day is None:
             if lastmod is not None:
                 url.remove(lastmod)
-            continue
+            return False
         if lastmod is None:
             lastmod = ET.Element(f"{{{SM}}}lastmod")
-            url.insert(
-                list(url).index(loc) + 1 if loc is not None else 0, lastmod
-            )  # the schema wants it right after <loc>
+            # the schema wants it right after <loc>
+            url.insert(list(url).index(loc) + 1 if loc is not None else 0, lastmod)
         lastmod.text = day
-        dated += 1
-    tree.write(path, encoding="utf-8", xml_declaration=True)
-    return dated
+        return True
+
+    return _rewrite(site_dir, date)
 
 
 def add_x_default(site_dir: Path, default_language: str) -> int:
-    path = site_dir / "sitemap.xml"
-    if not path.is_file():
-        return 0
-    ET.register_namespace("", SM)
-    ET.register_namespace("xhtml", XHTML)
-    tree = ET.parse(path)
-    added = 0
-    for url in tree.getroot().findall(f"{{{SM}}}url"):
+    """Each entry with an alternate in the default language gets that page as its x-default too;
+    returns how many were added."""
+
+    def x_default(url: ET.Element) -> bool:
         links = url.findall(f"{{{XHTML}}}link")
         if any(link.get("hreflang") == "x-default" for link in links):
-            continue
+            return False
         default = next((link for link in links if link.get("hreflang") == default_language), None)
         if default is None:
-            continue
+            return False
         ET.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang="x-default", href=default.get("href", ""))
-        added += 1
-    tree.write(path, encoding="utf-8", xml_declaration=True)
-    with gzip.open(site_dir / "sitemap.xml.gz", "wb") as out:
-        out.write(path.read_bytes())
-    return added
+        return True
+
+    return _rewrite(site_dir, x_default)
