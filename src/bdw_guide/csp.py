@@ -4,7 +4,7 @@ key cannot send headers).
 Scripts run only from the site's own files and the theme's few inline scripts, allowed one by one
 by their hash. Which inline scripts are the theme's is decided by their shape, not by where they sit
 on the page: `ThemeScripts` reads every inline `<script>` of the theme's templates (Material's and
-ours in `overrides/`, the content templates of `overrides/bdw/` excepted) and turns each into a
+ours in `overrides/`, content templates excepted: they live in `src/bdw_guide/templates/`, outside the theme, and an `overrides/bdw/` folder would be skipped too) and turns each into a
 pattern where a template expression (`{{ base_url }}`...) may only stand for a path or a plain word,
 never for quotes, brackets or code. A script in a finished page is hashed only if it matches one of
 those patterns whole. A script planted by contributed text (a page title, a UI string, a page's
@@ -36,7 +36,7 @@ _CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
 _NOT_JAVASCRIPT = re.compile(r'\btype="(?!text/javascript|module)[^"]+"', re.I)  # JSON data blocks
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _FILLER = r"(?!//)[A-Za-z0-9_./-]*"  # what a template expression in a theme script may become: a path
-CONTENT_TEMPLATES = "bdw"  # overrides/bdw/: page content, never a source of allowed scripts
+CONTENT_TEMPLATES = "bdw"  # a folder of page content (the old overrides/bdw/), never a source of allowed scripts
 
 
 @dataclass(frozen=True)
