@@ -1,5 +1,11 @@
 """Quality audit of the built site against stock Material built from the same Markdown: the Nu HTML
-checker, bytes and requests on first load, and Lighthouse scores (desktop and mobile presets).
+checker, bytes and requests on first load, and Lighthouse scores (desktop and mobile presets, light
+and dark colour schemes).
+
+The palette follows the reader's system (prefers-color-scheme); Lighthouse sets no colour scheme,
+so the dark runs start Chromium with --force-dark-mode, which makes headless Chromium report
+`prefers-color-scheme: dark` (checked on Debian's Chromium 150), and each dark run's final screenshot
+is checked to be dark.
 
 Called by `scripts/bench.py --audit` (`make audit`). Needs Java (Nu checker), npm packages
 (`npm ci` in audit/: vnu-jar, lighthouse) and Chromium (found by bdw_guide.browser).
@@ -142,21 +148,56 @@ def first_load(base: str, path: str) -> dict[str, int]:
     return {"bytes": total, "requests": len(responses), "index": index}
 
 
-def lighthouse(url: str, preset: str) -> dict[str, int]:
+SCHEMES = {"light": [], "dark": ["--force-dark-mode"]}  # extra Chromium flags per colour scheme
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+def screenshot_brightness(result: dict) -> float:
+    """Mean brightness (0 to 255) of a Lighthouse run's final screenshot."""
+    import base64
+    import io
+
+    from PIL import Image, ImageStat
+
+    data = result["audits"]["final-screenshot"]["details"]["data"].partition(",")[2]
+    image = Image.open(io.BytesIO(base64.b64decode(data))).convert("L")
+    return float(ImageStat.Stat(image).mean[0])
+
+
+def lost_points(result: dict) -> list[str]:
+    """What cost points: in performance, each weighted metric under 1 (with its value); elsewhere
+    each failed audit."""
+    lost = []
+    for name, category in result["categories"].items():
+        for ref in category["auditRefs"]:
+            item = result["audits"][ref["id"]]
+            if ref.get("weight", 0) > 0 and item.get("score") is not None and item["score"] < 1:
+                shown = f" {item['displayValue']}" if item.get("displayValue") else ""
+                lost.append(f"{name}: {ref['id']} ({item['score']:.2f}{shown})")
+    return lost
+
+
+def lighthouse(url: str, preset: str, scheme: str = "light") -> tuple[dict[str, int], list[str]]:
+    """Scores by category, and what cost points (see lost_points)."""
     with tempfile.NamedTemporaryFile(suffix=".json") as report:
+        flags = " ".join([browser.command_line_flags(), *SCHEMES[scheme]])
         args = [
             str(LIGHTHOUSE),
             url,
             "--output=json",
             f"--output-path={report.name}",
             "--quiet",
-            f"--chrome-flags={browser.command_line_flags()}",
+            f"--chrome-flags={flags}",
         ]
         if preset == "desktop":
             args.append("--preset=desktop")
         subprocess.run(args, check=True, capture_output=True, env={**os.environ, "CHROME_PATH": str(CHROMIUM)})
         result = json.loads(Path(report.name).read_text(encoding="utf-8"))
-    return {name: round(cat["score"] * 100) for name, cat in result["categories"].items()}
+    brightness = screenshot_brightness(result)
+    if (brightness < 128) != (scheme == "dark"):
+        raise RuntimeError(f"Lighthouse on {url}: the {scheme} scheme was not applied (brightness {brightness:.0f})")
+    scores = {name: round(cat["score"] * 100) for name, cat in result["categories"].items()}
+    return scores, lost_points(result)
 
 
 def audit(expand_docs, lighthouse_runs: bool = True) -> int:
@@ -187,12 +228,11 @@ def audit(expand_docs, lighthouse_runs: bool = True) -> int:
                 print(f"  - {error}")
             ok &= name != "ours" or not errors
 
-        print("\n## First load (gzip bytes, requests) and Lighthouse (performance/accessibility/best practices/SEO)\n")
-        print(
-            "| page | ours KB | stock KB | added KB (without search index) | requests ours/stock | search index KB | "
-            "desktop ours | desktop stock | mobile ours | mobile stock |"
-        )
-        print("|---|---|---|---|---|---|---|---|---|---|")
+        print("\n## First load (gzip bytes, requests)\n")
+        print("| page | ours KB | stock KB | added KB (without search index) | requests ours/stock | search index KB |")
+        print("|---|---|---|---|---|---|")
+        rows = []
+        losses: list[str] = []
         with serve(ours) as ours_url, serve(stock) as stock_url:
             for kind, path in PAGE_TYPES.items():
                 for lang, prefix in LANG_PREFIX.items():
@@ -202,25 +242,33 @@ def audit(expand_docs, lighthouse_runs: bool = True) -> int:
                     # stylesheets, scripts and markup add:
                     added_assets = ((a["bytes"] - a["index"]) - (b["bytes"] - b["index"])) / 1024
                     ok &= added <= GOAL_EXTRA_KB and added_assets <= GOAL_EXTRA_KB
-                    scores = {}
-                    for preset in ("desktop", "mobile"):
-                        for variant, base in (("ours", ours_url), ("stock", stock_url)):
-                            if lighthouse_runs:
-                                s = lighthouse(f"{base}/{prefix}{path}", preset)
-                                scores[preset, variant] = "/".join(
-                                    str(s[c]) for c in ("performance", "accessibility", "best-practices", "seo")
-                                )
-                                if variant == "ours":
-                                    ok &= all(s[c] == 100 for c in ("accessibility", "best-practices", "seo"))
-                                    ok &= s["performance"] == 100
-                            else:
-                                scores[preset, variant] = "–"
                     print(
                         f"| {kind} ({lang}) | {a['bytes'] / 1024:.1f} | {b['bytes'] / 1024:.1f} | {added:+.1f} ({added_assets:+.1f}) | "
-                        f"{a['requests']}/{b['requests']} | {a['index'] / 1024:.1f} (stock {b['index'] / 1024:.1f}) | "
-                        f"{scores['desktop', 'ours']} | {scores['desktop', 'stock']} | "
-                        f"{scores['mobile', 'ours']} | {scores['mobile', 'stock']} |"
+                        f"{a['requests']}/{b['requests']} | {a['index'] / 1024:.1f} (stock {b['index'] / 1024:.1f}) |"
                     )
+                    for scheme in SCHEMES:
+                        scores = {}
+                        for preset in ("desktop", "mobile"):
+                            for variant, base in (("ours", ours_url), ("stock", stock_url)):
+                                if not lighthouse_runs:
+                                    scores[preset, variant] = "–"
+                                    continue
+                                s, lost = lighthouse(f"{base}/{prefix}{path}", preset, scheme)
+                                scores[preset, variant] = "/".join(str(s[c]) for c in CATEGORIES)
+                                if variant == "ours":
+                                    ok &= all(s[c] == 100 for c in CATEGORIES)
+                                losses += [f"{kind} ({lang}), {scheme}, {preset}, {variant}: {item}" for item in lost]
+                        rows.append(
+                            f"| {kind} ({lang}) | {scheme} | {scores['desktop', 'ours']} | {scores['desktop', 'stock']} | "
+                            f"{scores['mobile', 'ours']} | {scores['mobile', 'stock']} |"
+                        )
+        print("\n## Lighthouse (performance/accessibility/best practices/SEO)\n")
+        print("| page | scheme | desktop ours | desktop stock | mobile ours | mobile stock |")
+        print("|---|---|---|---|---|---|")
+        print("\n".join(rows))
+        if losses:
+            print("\nWhere points were lost:\n")
+            print("\n".join(f"- {line}" for line in losses))
     print(
         f"\nGoals: no Nu error in our pages; at most {GOAL_EXTRA_KB} KB gzip added per page; Lighthouse 100 in "
         f"all four categories. {'All met.' if ok else 'NOT ALL MET (see above).'}"

@@ -439,3 +439,27 @@ def test_on_a_phone_the_header_shows_the_whole_name_and_the_language_link_top_ri
     assert not cut, "the site's name is not cut off"
     assert link["x"] + link["width"] <= 390 and link["x"] > 390 * 0.6, "the language link sits at the right"
     assert link["y"] >= header["y"] and link["y"] + link["height"] <= header["y"] + header["height"]
+
+
+TITLE_CUT_JS = """() => {
+    // The header's site name, and each name inside it (the 404 page has one per language): cut off
+    // across (the theme's ellipsis) or below its lines (the phone's two-line clamp)?
+    const name = document.querySelector('.md-header__topic:first-child .bdw-site-name');
+    return [name, ...name.querySelectorAll('span[lang]')]
+        .filter(el => el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight + 1)
+        .map(el => ({text: el.textContent.trim(), scroll: [el.scrollWidth, el.scrollHeight],
+                     client: [el.clientWidth, el.clientHeight]}));
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 375])
+def test_the_site_name_in_the_header_is_never_cut_off_on_a_phone(browser, server, width):
+    """Both languages and the bilingual 404, light scheme (the dark one changes colours only)."""
+    context = browser.new_context(viewport={"width": width, "height": 700}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    cut = {}
+    for path in ("messages/overview/", "en/messages/overview/", "404.html"):
+        page.goto(f"{server}/{path}")
+        cut[path] = page.evaluate(TITLE_CUT_JS)
+    context.close()
+    assert cut == {path: [] for path in cut}
