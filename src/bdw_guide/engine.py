@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from . import csp, sitemap
+from .minify import minify_assets
 from .models import LANGUAGES
 from .pages import Theme
 from .render import Renderer
@@ -103,6 +104,7 @@ def finish_site(
         page.write_text(csp.with_policy(html, scripts), encoding="utf-8")
         policies += 1
     x_default = sitemap.add_x_default(site_dir, default_language)
+    minify_assets(site_dir)
     return Finished(css.relative_to(site_dir), policies, x_default)
 
 
