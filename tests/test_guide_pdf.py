@@ -67,7 +67,8 @@ def test_contents_and_bookmarks_list_every_section_at_its_page(site, lang, paper
     titles = section_titles(site, lang)
     top = [item for item in reader.outline if not isinstance(item, list)]
     assert [squash(item.title) for item in top] == [GUIDE.t("contents", lang)] + titles
-    contents = squash(reader.pages[1].extract_text())
+    first = reader.get_destination_page_number(top[1])  # the contents run from page 2 to the first section
+    contents = squash(" ".join(page.extract_text() for page in reader.pages[1:first]))
     for item, title in zip(top[1:], titles, strict=True):
         start = reader.get_destination_page_number(item)
         assert title in squash(reader.pages[start].extract_text()), f"'{title}' opens its page"
@@ -95,9 +96,12 @@ def test_the_guide_pdf_holds_every_headline_objective_fact_question_and_activity
     for question in GUIDE.questions:
         if squash(question.title[lang]) not in text:
             missing.append(question.title[lang])
-    for activity in GUIDE.activities:
+    for activity in GUIDE.activities:  # each in full: its title and its last step
         if squash(activity.data.title[lang]) not in text:
             missing.append(activity.data.title[lang])
+        last_step = squash(plain_text(activity.data.steps[-1][lang]))[:60]
+        if last_step not in text:
+            missing.append(f"{activity.id}: {last_step}")
     for worksheet in GUIDE.worksheets:
         if worksheet.data.used_on != "partnership" and squash(worksheet.data.title[lang]) not in text:
             missing.append(f"worksheet {worksheet.data.title[lang]}")

@@ -22,7 +22,7 @@ from .loader import Guide
 from .made import Report, digest, place
 from .models import LANGUAGES
 from .pdf import RENDER_VERSION, _browser, _offline, long_date, workers
-from .render import GUIDE_PDF_PATH, Renderer
+from .render import ACTIVITY_PATH, GUIDE_PDF_PATH, Renderer
 from .ui_text import fill
 from .worksheets import PACK_PATH, PAPERS, sheet_number
 
@@ -74,7 +74,9 @@ def guide_pages(guide: Guide) -> list[str]:
         + [f"messages/audiences/{a}/" for a in guide.audiences]
         + ["communication-plan/", "planning/"]
         + [f"planning/question-{n}/" for n in range(1, len(guide.questions) + 1)]
-        + ["getting-started/", "conclusion/"]
+        + ["getting-started/"]
+        + [ACTIVITY_PATH.format(id=a.id) for a in guide.activities]  # each activity in full, after its index
+        + ["conclusion/"]
     )
 
 
@@ -179,7 +181,13 @@ def _print(
                     {"prefix": ids[prefix + path], "sections": ids, "site": site, "published": published, "refs": refs},
                 )
                 sections.append(
-                    {"id": f"sec-{ids[prefix + path]}", "title": part["title"], "html": part["html"], "page": 0}
+                    {
+                        "id": f"sec-{ids[prefix + path]}",
+                        "title": part["title"],
+                        "html": part["html"],
+                        "page": 0,
+                        "run_on": path.startswith("activities/"),  # one after the other, not a page each
+                    }
                 )
             styles = [
                 p.resolve().as_uri()
