@@ -86,9 +86,10 @@ CHROMIUM = chromium.path()
 HAS_CHROMIUM = chromium.available()
 
 
-def make_pdfs(site: Path) -> subprocess.CompletedProcess[str]:
+def run_step(command: str, site: Path, cache: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m bdw_guide <command> --site SITE --cache CACHE`, as make build runs it."""
     return subprocess.run(
-        [sys.executable, "-m", "bdw_guide", "pdf", "--site", str(site), "--cache", str(ROOT / ".cache" / "pdf")],
+        [sys.executable, "-m", "bdw_guide", command, "--site", str(site), "--cache", str(cache)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -98,51 +99,15 @@ def make_pdfs(site: Path) -> subprocess.CompletedProcess[str]:
 
 def make_documents(site: Path) -> subprocess.CompletedProcess[str]:
     """What `make build` runs after MkDocs: documents, share graphics, then the offline copy."""
-    return subprocess.run(
-        [sys.executable, "-m", "bdw_guide", "documents", "--site", str(site), "--cache", str(ROOT / ".cache")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return run_step("documents", site, ROOT / ".cache")
 
 
 def make_offline_copy(site: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bdw_guide",
-            "offline",
-            "--site",
-            str(site),
-            "--cache",
-            str(ROOT / ".cache" / "offline"),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return run_step("offline", site, ROOT / ".cache" / "offline")
 
 
 def make_graphics(site: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bdw_guide",
-            "graphics",
-            "--site",
-            str(site),
-            "--cache",
-            str(ROOT / ".cache" / "graphics"),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return run_step("graphics", site, ROOT / ".cache" / "graphics")
 
 
 @contextlib.contextmanager

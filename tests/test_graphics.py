@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,7 +16,7 @@ from bdw_guide.loader import load_guide
 from bdw_guide.posts import GRAPHIC_LINE_LIMIT
 from bdw_guide.problems import DataError
 
-from conftest import GUIDE, ROOT
+from conftest import GUIDE, ROOT, make_graphics
 
 GRAPHICS = all_graphics(GUIDE)
 
@@ -118,22 +116,7 @@ def test_every_text_colour_reaches_wcag_aa_on_the_background():
 
 
 def test_a_rebuild_with_nothing_changed_takes_every_graphic_from_the_cache(site):
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bdw_guide",
-            "graphics",
-            "--site",
-            str(site),
-            "--cache",
-            str(ROOT / ".cache" / "graphics"),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = make_graphics(site)
     assert result.returncode == 0, result.stderr
     total = sum(len(g.formats) for g in GRAPHICS)
     assert f"{total} files (0 made, {total} from cache)" in result.stdout

@@ -23,6 +23,7 @@ from .loader import Guide
 from .problems import ProblemLog
 from .render import MARKER, marker_problem
 from .text_rules import locate, text_problems
+from .yaml_source import log_control_character
 
 # Page settings (front matter keys) and what each does; CONTRIBUTING.md lists the same.
 TEXT_SETTINGS = ("title", "description", "subtitle")  # the page's title, its summary for search engines,
@@ -142,14 +143,7 @@ def _check_front_matter(path: Path, front: str, theme: Theme, log: ProblemLog) -
     try:
         node = yaml.compose(padded, Loader=_Loader)
     except yaml.reader.ReaderError as err:
-        line = padded[: max(err.position, 0)].count("\n") + 1
-        log.add(
-            path,
-            line,
-            "",
-            "control_character",
-            char=f"U+{err.character:04X}" if isinstance(err.character, int) else repr(err.character),
-        )
+        log_control_character(log, path, padded, err)
         return
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark

@@ -114,6 +114,14 @@ def _construct(node: yaml.Node, loc: Loc, lines: dict[Loc, int], ends: dict[Loc,
     return value
 
 
+def log_control_character(log: ProblemLog, path: Path, text: str, err: yaml.reader.ReaderError) -> None:
+    """One line naming the control character YAML refused and the line of `text` it sits on (data
+    files and pages' front matter alike)."""
+    line = text[: max(err.position, 0)].count("\n") + 1
+    char = f"U+{err.character:04X}" if isinstance(err.character, int) else repr(err.character)
+    log.add(path, line, "", "control_character", char=char)
+
+
 def read_yaml(path: Path, log: ProblemLog) -> YamlSource | None:
     """Parse `path`, logging a problem (and returning None) when it cannot be read or breaks a limit
     (see limits.py): what is refused is never composed, let alone expanded."""
@@ -133,14 +141,7 @@ def read_yaml(path: Path, log: ProblemLog) -> YamlSource | None:
             return None
         node = yaml.compose(text, Loader=_Loader)
     except yaml.reader.ReaderError as err:  # an invisible control character, often pasted from a PDF
-        line = text[: max(err.position, 0)].count("\n") + 1
-        log.add(
-            path,
-            line,
-            "",
-            "control_character",
-            char=f"U+{err.character:04X}" if isinstance(err.character, int) else repr(err.character),
-        )
+        log_control_character(log, path, text, err)
         return None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark

@@ -106,14 +106,18 @@
     return template.replace(/\{(\w+)\}/g, function (m, key) { return hasOwn(values, key) ? values[key] : m; });
   }
 
-  function download(filename, data) {
-    var blob = new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" });
+  /* Hand a file made in the browser to the reader (answers as JSON, Word documents). */
+  function saveBlob(blob, filename) {
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
     link.download = filename;
     document.body.appendChild(link);
     link.click();
     window.setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+  }
+
+  function download(filename, data) {
+    saveBlob(new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" }), filename);
   }
 
   function exportFile(lang, ids) {
@@ -278,12 +282,7 @@
     loadDocx().then(function (d) {
       return d.Packer.toBlob(wordDocument(d, lang, sheets));
     }).then(function (blob) {
-      var link = document.createElement("a");
-      link.href = URL.createObjectURL(blob);
-      link.download = filename;
-      document.body.appendChild(link);
-      link.click();
-      window.setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+      saveBlob(blob, filename);
     }).catch(function () {
       if (status) status.setAttribute("role", "alert");
       announce(tools, tools.dataset.wordFailed);
