@@ -27,6 +27,7 @@ from .models import ACTIVITY_KINDS, LANGUAGES, Fact
 from .posts import PLATFORMS, adapted_text, drafts_view, post_length
 from .problem_texts import CATALOGUE
 from .problems import Problem
+from .template_cache import COMPILED
 from .text_rules import MARKER, MarkdownRenderer, abbreviation_lines, plain_text
 from .ui_text import fill
 from .worksheets import (
@@ -204,6 +205,7 @@ class Renderer:
     def __post_init__(self) -> None:
         self.env = Environment(
             loader=FileSystemLoader(str(self.templates)),
+            bytecode_cache=COMPILED,  # compiled once per source, not once per build
             autoescape=select_autoescape(default=True, default_for_string=True),
             undefined=StrictUndefined,
             trim_blocks=True,

@@ -392,7 +392,9 @@ def tooltip_safe(page: str) -> str:
         text = match.group(0)
         return _TITLE_ATTRIBUTE.sub(title, text) if "title" in text else text
 
-    return _START_TAG.sub(tag, page) if "title" in page else page
+    if not any("<" in html.unescape(match.group(2)) for match in _TITLE_ATTRIBUTE.finditer(page)):
+        return page  # the common case, found in one pass over the page (text that looks like a title too)
+    return _START_TAG.sub(tag, page)
 
 
 _BREAKABLE_SPACES = re.compile(r"[ \t\r\n]+")
