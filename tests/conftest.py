@@ -240,3 +240,15 @@ def page(browser, server):
     # Every browser test doubles as a policy check: nothing the site does may be refused by it.
     if not getattr(page, "expects_csp_violation", False):
         assert violations == [], violations
+
+
+def kit_style_gzip() -> int:
+    """Gzip bytes of the campaign kit's part of bdw.css (its last section), minified as the build
+    minifies it: what the kit's style adds to every page."""
+    import gzip
+
+    from bdw_guide.minify import cssmin
+
+    source = (ROOT / "overrides" / "assets" / "stylesheets" / "bdw.css").read_text(encoding="utf-8")
+    section = source[source.index("/* == Campaign kit ==") :]
+    return len(gzip.compress(cssmin(section).encode()))

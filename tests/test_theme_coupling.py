@@ -12,13 +12,14 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 from bdw_guide import csp, theme_output
 from bdw_guide.models import LANGUAGES
 from bdw_guide.theme_output import ThemeOutputError
 
-from conftest import LANGS, ROOT
+from conftest import LANGS, ROOT, soup
 
 MATERIAL = Path(importlib.util.find_spec("material").origin).parent / "templates"
 OVERRIDES = sorted((ROOT / "overrides").rglob("*.html"))
@@ -50,6 +51,23 @@ def test_every_theme_override_names_the_installed_material_version(path):
     assert (MATERIAL / upstream).is_file(), f"Material {installed} has no {upstream} any more"
     if path.parent.name == "partials":
         assert upstream == f"partials/{path.name}", f"{path.name} names another file: {upstream}"
+
+
+def test_the_deferred_bundle_is_the_one_the_installed_material_names(site):
+    """main.html replaces the theme's scripts block to defer its bundle: the bundle it names must be
+    the installed theme's, and the block's loop over extra_javascript has nothing to loop over."""
+    bundle = re.compile(r"assets/javascripts/bundle\.\w+\.min\.js")
+    theirs = bundle.findall((MATERIAL / "base.html").read_text(encoding="utf-8"))
+    ours = bundle.findall((ROOT / "overrides" / "main.html").read_text(encoding="utf-8"))
+    assert len(theirs) == 1 and ours == theirs, f"main.html names {ours}, Material's base.html {theirs}"
+    assert "extra_javascript" not in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    pages = {path: soup(site, path) for path in ("", "en/messages/audiences/public")}
+    pages["404.html"] = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "lxml")
+    for path, page in pages.items():
+        scripts = page.find_all("script", src=True)
+        assert [s["src"].rsplit("/", 1)[-1] for s in scripts][:2] == [theirs[0].rsplit("/", 1)[-1], "bdw.js"], path
+        assert all(s.has_attr("defer") for s in scripts), path
+        assert (site / "assets" / "javascripts" / theirs[0].rsplit("/", 1)[-1]).is_file()
 
 
 # -- rewrites of the theme's output -------------------------------------------------------------

@@ -15,9 +15,14 @@
   var SCHEME_LINK = /(^|[^\w@.\/-])(https?:\/\/[^\s<>"«»]+)/gi;
   var TRAILING = /[.,:;!?'"’”»)\]]+$/;
   var MENTION = /(^|[^\w\/@])@(\w+(?:[\w.-]*\w)?)@[\w.-]*\w/g;
-  var segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
+  // Made when first needed: making one loads the browser's text-breaking data, a long task on a
+  // phone if done while the page loads (drafts are counted only once their panel opens).
+  var segmenter;
 
   function graphemeList(text) {
+    if (segmenter === undefined) {
+      segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
+    }
     if (!segmenter) return Array.from(text);
     var out = [];
     for (var part of segmenter.segment(text)) out.push(part.segment);
@@ -154,17 +159,29 @@
       panel.hidden = false; // "Adapt this message" works only with the script: shown by it
       panel.addEventListener("toggle", function () { if (panel.open) loadKit(); });
     });
+    /* Each card's drafts are set up the first time they open: counting the 24 drafts of a page at load
+       was a long task on a phone, for panels most readers never open. Until then they show the count
+       the build wrote; a hashtag chosen on another card is already in their text. */
     document.querySelectorAll(".bdw-posts").forEach(function (kit) {
-      kit.querySelectorAll(".bdw-post").forEach(function (box) { setUpDraft(box, lang); });
-      var choice = kit.querySelector(".bdw-posts__choice");
-      if (!choice) return;
-      choice.hidden = false;
-      var status = kit.querySelector(".bdw-posts__status");
-      choice.addEventListener("change", function (event) {
-        if (!event.target.matches("input[type=radio]")) return;
-        chooseTag(event.target.value);
-        announce(status, status.getAttribute("data-template").replace("{tag}", event.target.value));
+      if (kit.open) { setUpKit(kit, lang); return; }
+      kit.addEventListener("toggle", function first() {
+        if (!kit.open) return;
+        kit.removeEventListener("toggle", first);
+        setUpKit(kit, lang);
       });
+    });
+  }
+
+  function setUpKit(kit, lang) {
+    kit.querySelectorAll(".bdw-post").forEach(function (box) { setUpDraft(box, lang); });
+    var choice = kit.querySelector(".bdw-posts__choice");
+    if (!choice) return;
+    choice.hidden = false;
+    var status = kit.querySelector(".bdw-posts__status");
+    choice.addEventListener("change", function (event) {
+      if (!event.target.matches("input[type=radio]")) return;
+      chooseTag(event.target.value);
+      announce(status, status.getAttribute("data-template").replace("{tag}", event.target.value));
     });
   }
 
