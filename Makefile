@@ -52,8 +52,7 @@ test-fast: $(STAMP) ## Every test but the browser ones (no Chromium page, no axe
 
 build: $(STAMP) ## Deploy build into site/: worksheet PDFs and packs, Word files, the guide as PDF, share graphics and the offline copy included; a failed build leaves the previous site/ as it was
 	rm -rf .site-new
-	$(BIN)/mkdocs build --strict --site-dir .site-new
-	$(BIN)/python -m bdw_guide documents --site .site-new
+	$(BIN)/python scripts/build.py --site-dir .site-new
 	rm -rf site && mv .site-new site
 
 pdf: build ## Make the documents (worksheet PDFs and packs, Word files, the guide as PDF); cached by content

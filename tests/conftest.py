@@ -70,6 +70,19 @@ def mkdocs_build(repo: Path, site: Path, lang: str = "fr") -> subprocess.Complet
     )
 
 
+def deploy_build(repo: Path, site: Path, cache: Path) -> subprocess.CompletedProcess[str]:
+    """What `make build` runs (scripts/build.py): the strict build, then every made file, one process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BDW_LANG": "fr"}
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site), "--cache", str(cache)],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     return copy_repo(tmp_path / "repo")
@@ -97,11 +110,6 @@ def run_step(command: str, site: Path, cache: Path) -> subprocess.CompletedProce
     )
 
 
-def make_documents(site: Path) -> subprocess.CompletedProcess[str]:
-    """What `make build` runs after MkDocs: documents, share graphics, then the offline copy."""
-    return run_step("documents", site, ROOT / ".cache")
-
-
 def make_offline_copy(site: Path) -> subprocess.CompletedProcess[str]:
     return run_step("offline", site, ROOT / ".cache" / "offline")
 
@@ -120,6 +128,14 @@ def _run_once(tmp_path_factory: pytest.TempPathFactory, name: str):
     with (shared / f"{name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
         yield shared
+
+
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests that need no built site run first. The first test that needs the site builds it once for
+    every worker (about 40 s from empty caches: the PDFs), and a worker that reaches the site while
+    another builds it waits; with the site's tests last, the other worker has tests of its own to
+    run meanwhile. Otherwise the order is the collection's (the sort is stable)."""
+    items.sort(key=lambda item: "site" in getattr(item, "fixturenames", ()))
 
 
 def _browser_tests_selected(session: pytest.Session) -> bool:
@@ -142,11 +158,12 @@ def site(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureReques
     with _run_once(tmp_path_factory, "site") as shared:
         out, log, status = shared / "site", shared / "site-build.log", shared / "site-build.status"
         if not status.exists():
-            result = mkdocs_build(ROOT, out)
+            documents = HAS_CHROMIUM and _browser_tests_selected(request.session)
+            # With the documents, exactly what make build runs; without, the strict build alone.
+            result = deploy_build(ROOT, out, ROOT / ".cache") if documents else mkdocs_build(ROOT, out)
             output, ok = result.stdout + result.stderr, result.returncode == 0
             steps = []
-            if ok and HAS_CHROMIUM and _browser_tests_selected(request.session):
-                steps = [make_documents]  # everything make build makes after MkDocs, in one process
+            if ok and documents:
                 (shared / "site-pdfs").touch()
             elif ok:  # no PDFs: the share graphics where Chromium exists, then the offline copy
                 steps = [make_graphics, make_offline_copy] if HAS_CHROMIUM else [make_offline_copy]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import mkdocs_build
+from conftest import deploy_build, mkdocs_build
 
 
 def test_bad_data_fails_cleanly_and_keeps_the_previous_site(repo: Path):
@@ -56,3 +56,20 @@ def test_new_worksheet_without_its_pages_says_which_files_to_create(repo: Path, 
         "Create docs/fr/worksheets/role-play.md holding the line <!-- bdw:worksheet role-play -->"
     ) in output
     assert "docs/en/worksheets/role-play.md" in output
+
+
+def test_the_deploy_build_stops_at_the_strict_build_and_makes_no_document(repo: Path, tmp_path: Path):
+    """make build (scripts/build.py) runs MkDocs and the documents in one process: bad data stops it at
+    MkDocs with the contributor's line, before any PDF, Word file or offline copy is made."""
+    message = repo / "data/messages/access/public.yml"
+    message.write_text(
+        message.read_text(encoding="utf-8").replace("audience: public", "audience: publik"), encoding="utf-8"
+    )
+    site = tmp_path / "site"
+    failed = deploy_build(repo, site, tmp_path / "cache")
+    output = failed.stdout + failed.stderr
+    assert failed.returncode != 0
+    assert "Traceback" not in output
+    assert "data/messages/access/public.yml:3: audience: «\u00a0publik\u00a0» n’est pas un public connu." in output
+    assert not (tmp_path / "cache").exists()
+    assert not (site / "downloads").exists()

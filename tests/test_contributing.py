@@ -40,8 +40,11 @@ def test_pull_requests_validate_build_and_test_and_main_deploys_with_pdfs():
     assert "make build" in deploy  # the deploy build makes the PDFs
     assert any(s.startswith("actions/deploy-pages") for s in deploy)
     build = (ROOT / "Makefile").read_text(encoding="utf-8").split("\nbuild:", 1)[1].split("\n\n", 1)[0]
-    # one process makes the documents, the graphics, then the offline copy that holds them (cli.make_everything)
-    assert "python -m bdw_guide documents" in build
+    # one process builds strictly, then makes the documents, the graphics, then the offline copy that
+    # holds them (scripts/build.py calling cli's documents command)
+    assert "scripts/build.py" in build
+    script = (ROOT / "scripts" / "build.py").read_text(encoding="utf-8")
+    assert '"--strict"' in script and '["documents"' in script
 
 
 def test_deploy_fetches_the_whole_history_for_page_dates():
