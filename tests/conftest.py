@@ -131,11 +131,14 @@ def _run_once(tmp_path_factory: pytest.TempPathFactory, name: str):
 
 
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests that need no built site run first. The first test that needs the site builds it once for
-    every worker (about 40 s from empty caches: the PDFs), and a worker that reaches the site while
-    another builds it waits; with the site's tests last, the other worker has tests of its own to
-    run meanwhile. Otherwise the order is the collection's (the sort is stable)."""
-    items.sort(key=lambda item: "site" in getattr(item, "fixturenames", ()))
+    """One test that needs the built site first, then every test that needs none, then the site's
+    other tests. The first test that needs the site builds it once for every worker (about 40 s from
+    empty caches: the PDFs), and a worker that reaches the site while another builds it waits: so one
+    worker starts the build at once while the other runs the tests that need no site. Otherwise the
+    order is the collection's."""
+    on_site = [item for item in items if "site" in getattr(item, "fixturenames", ())]
+    off_site = [item for item in items if "site" not in getattr(item, "fixturenames", ())]
+    items[:] = on_site[:1] + off_site + on_site[1:]
 
 
 def _browser_tests_selected(session: pytest.Session) -> bool:

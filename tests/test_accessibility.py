@@ -293,8 +293,9 @@ def test_keyboard_worksheet_fields_paper_export_and_import(page, server, tmp_pat
     saved = tmp_path / "answers.json"
     download.value.save_as(saved)
     tab_to(page, "el.matches('[data-action=import]')")
+    reached = page.evaluate_handle("document.activeElement")  # the field Tab reached, pressed as a key
     with page.expect_file_chooser() as chooser:
-        page.keyboard.press(" ")
+        reached.as_element().press(" ")
     chooser.value.set_files(str(saved))
     page.locator(".bdw-tools__status").filter(has_text="mport").wait_for()
     tab_to(page, "el.matches('textarea, input[type=text]')")

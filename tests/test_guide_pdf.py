@@ -137,3 +137,27 @@ def test_home_and_using_this_guide_link_the_guide_pdf(site, lang):
         assert links == [href_prefix + GUIDE_PDF_PATH.format(name=file_name(GUIDE, lang), paper=p) for p in PT]
         for link in links:
             assert (site / LANGS[lang] / path / link).resolve().is_file()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("paper", PT)
+def test_each_worksheet_in_the_guide_pdf_points_at_the_pack_of_the_same_paper(site, lang, paper):
+    """A language's pages are read once for both papers; each PDF still links its own paper's pack,
+    at its published address."""
+    from pypdf import PdfReader
+
+    from bdw_guide.engine import site_url_of
+    from bdw_guide.worksheets import PACK_PATH
+
+    from conftest import ROOT
+
+    pack = site_url_of(ROOT).rstrip("/") + "/" + LANGS[lang] + PACK_PATH.format(paper=paper)
+    links = [
+        str(annot.get_object()["/A"]["/URI"])
+        for page in PdfReader(guide_pdf(site, lang, paper)).pages
+        for annot in page.get("/Annots") or []
+        if annot.get_object().get("/A", {}).get("/S") == "/URI"
+    ]
+    to_packs = [url for url in links if "workshop-pack" in url or "bdw.invalid" in url]
+    assert len(to_packs) >= len(GUIDE.questions), to_packs
+    assert set(to_packs) == {pack}, set(to_packs)

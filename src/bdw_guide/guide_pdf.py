@@ -13,6 +13,7 @@ language. Cached by the hash of everything it is made from.
 
 from __future__ import annotations
 
+import html
 import os
 import time
 from datetime import date
@@ -131,17 +132,24 @@ def make_guide_pdfs(
 def _print_all(
     todo, site_dir: Path, guide: Guide, templates: Path, site_url: str, default_language: str
 ) -> dict[str, float]:
-    """One browser per worker process, each printing every n-th document; returns the seconds each
-    took, by cache file name."""
-    n = min(workers(), len(todo))
+    """One browser per worker process, each printing every paper of the languages it is given (a
+    language's pages are read once for all its papers); returns the seconds each took, by cache file
+    name."""
+    by_language: dict[str, list] = {}
+    for job in todo:
+        by_language.setdefault(job[0], []).append(job)
+    n = min(workers(), len(by_language))
     if n <= 1:
         return _print(todo, site_dir, guide, templates, site_url, default_language)
     from concurrent.futures import ProcessPoolExecutor
 
+    shares: list[list] = [[] for _ in range(n)]
+    for index, jobs in enumerate(by_language.values()):
+        shares[index % n] += jobs
     spent: dict[str, float] = {}
     with ProcessPoolExecutor(max_workers=n) as pool:
         for job in [
-            pool.submit(_print, todo[i::n], site_dir, guide, templates, site_url, default_language) for i in range(n)
+            pool.submit(_print, share, site_dir, guide, templates, site_url, default_language) for share in shares
         ]:
             spent.update(job.result())
     return spent
@@ -157,38 +165,18 @@ def _print(
     spent: dict[str, float] = {}
     site = site_dir.resolve().as_posix() + "/"
     published = site_url.rstrip("/") + "/"
+    extracted: dict[str, list[dict]] = {}  # by language: the same pages serve every paper
     with _browser() as browser:
         page = browser.new_page()
         _offline(page)
         for lang, paper, root, target in todo:
             began = time.perf_counter()
             prefix = "" if lang == default_language else f"{lang}/"
-            paths = guide_pages(guide)
-            ids = {prefix + path: f"s{n}" for n, path in enumerate(paths, 1)}
-            pack = published + prefix + PACK_PATH.format(paper=paper)
-            refs = {
-                w.id: {
-                    "text": fill(guide.t("guide_pdf_sheet", lang), n=sheet_number(guide, w), title=w.data.title[lang]),
-                    "href": pack,
-                }
-                for w in guide.worksheets
-            }
-            sections = []
-            for path in paths:
-                page.goto((root / path / "index.html").resolve().as_uri(), wait_until="load")
-                part = page.evaluate(
-                    EXTRACT,
-                    {"prefix": ids[prefix + path], "sections": ids, "site": site, "published": published, "refs": refs},
-                )
-                sections.append(
-                    {
-                        "id": f"sec-{ids[prefix + path]}",
-                        "title": part["title"],
-                        "html": part["html"],
-                        "page": 0,
-                        "run_on": path.startswith("activities/"),  # one after the other, not a page each
-                    }
-                )
+            if lang not in extracted:
+                extracted[lang] = _extract(page, guide, lang, prefix, root, site, published)
+            # A worksheet's place in the guide links to the workshop pack of the PDF's own paper.
+            pack = html.escape(published + prefix + PACK_PATH.format(paper=paper), quote=True)
+            sections = [{**part, "html": part["html"].replace(PACK_TOKEN, pack)} for part in extracted[lang]]
             styles = [
                 p.resolve().as_uri()
                 for p in sorted((site_dir / "assets" / "stylesheets").rglob("*.css"))
@@ -225,6 +213,42 @@ def _print(
             tmp.replace(target)
             spent[target.name] = time.perf_counter() - began
     return spent
+
+
+PACK_TOKEN = (
+    "https://bdw.invalid/workshop-pack"  # absolute: EXTRACT rewrites only the site's own links; then each paper's pack
+)
+
+
+def _extract(page, guide: Guide, lang: str, prefix: str, root: Path, site: str, published: str) -> list[dict]:
+    """Each of the guide's pages in `lang`, stripped to its printable content by EXTRACT (in
+    Chromium), in the guide's order; worksheets point at PACK_TOKEN."""
+    paths = guide_pages(guide)
+    ids = {prefix + path: f"s{n}" for n, path in enumerate(paths, 1)}
+    refs = {
+        w.id: {
+            "text": fill(guide.t("guide_pdf_sheet", lang), n=sheet_number(guide, w), title=w.data.title[lang]),
+            "href": PACK_TOKEN,
+        }
+        for w in guide.worksheets
+    }
+    sections = []
+    for path in paths:
+        page.goto((root / path / "index.html").resolve().as_uri(), wait_until="load")
+        part = page.evaluate(
+            EXTRACT,
+            {"prefix": ids[prefix + path], "sections": ids, "site": site, "published": published, "refs": refs},
+        )
+        sections.append(
+            {
+                "id": f"sec-{ids[prefix + path]}",
+                "title": part["title"],
+                "html": part["html"],
+                "page": 0,
+                "run_on": path.startswith("activities/"),  # one after the other, not a page each
+            }
+        )
+    return sections
 
 
 def _section_pages(reader) -> list[int]:
