@@ -57,30 +57,19 @@ def copy_repo(dest: Path) -> Path:
     return dest
 
 
+def _build(repo: Path, command: list[str], lang: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BDW_LANG": lang}
+    return subprocess.run([sys.executable, *command], cwd=repo, env=env, capture_output=True, text=True, timeout=300)
+
+
 def mkdocs_build(repo: Path, site: Path, lang: str = "fr") -> subprocess.CompletedProcess[str]:
     """A strict build of `repo`, its problems told in `lang`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BDW_LANG": lang}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return _build(repo, ["-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], lang)
 
 
 def deploy_build(repo: Path, site: Path, cache: Path) -> subprocess.CompletedProcess[str]:
     """What `make build` runs (scripts/build.py): the strict build, then every made file, one process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BDW_LANG": "fr"}
-    return subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build.py"), "--site-dir", str(site), "--cache", str(cache)],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return _build(repo, [str(ROOT / "scripts" / "build.py"), "--site-dir", str(site), "--cache", str(cache)], "fr")
 
 
 @pytest.fixture

@@ -29,6 +29,11 @@ from .worksheets import PACK_PATH, PAPERS, sheet_number
 
 GUIDE_VERSION = "1"
 
+# Where a worksheet's place in the guide links while its pages are read (once for both papers); each
+# paper's PDF replaces it with the address of that paper's workshop pack. Absolute, so EXTRACT, which
+# rewrites only the site's own links, leaves it as it is.
+PACK_TOKEN = "https://bdw.invalid/workshop-pack"
+
 # Strip a built page down to its printable content, make its ids unique with the section's prefix and
 # point its links into the document (or at the published site). Runs in the page, in Chromium.
 EXTRACT = r"""
@@ -213,11 +218,6 @@ def _print(
             tmp.replace(target)
             spent[target.name] = time.perf_counter() - began
     return spent
-
-
-PACK_TOKEN = (
-    "https://bdw.invalid/workshop-pack"  # absolute: EXTRACT rewrites only the site's own links; then each paper's pack
-)
 
 
 def _extract(page, guide: Guide, lang: str, prefix: str, root: Path, site: str, published: str) -> list[dict]:
