@@ -69,8 +69,9 @@ def test_an_adapted_message_survives_a_reload_and_resets(page, server):
     panel = open_adapt(page, server, "en/messages/audiences/business/", "funding-business")
     assert panel.locator(".bdw-adapt__result").input_value() == adapted
     assert panel.locator("[name=message]").input_value().startswith("Turnover costs our region dearly.")
-    # Another card of the page is untouched, but knows the organization.
+    # Another card of the page, opened now, is untouched, but knows the organization.
     other = page.locator("#bdw-adapt-access-business")
+    other.locator("summary").click()
     assert other.locator("[name=organization]").input_value() == "Career Hub"
     assert other.locator("[name=figure]").input_value() == ""
     panel.locator(".bdw-adapt__reset").click()

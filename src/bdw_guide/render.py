@@ -28,7 +28,7 @@ from .posts import PLATFORMS, adapted_text, drafts_view, post_length
 from .problem_texts import CATALOGUE
 from .problems import Problem
 from .template_cache import COMPILED
-from .text_rules import MARKER, MarkdownRenderer, abbreviation_lines, plain_text
+from .text_rules import MARKER, MarkdownRenderer, abbreviation_lines, noscript_safe, plain_text
 from .ui_text import fill
 from .worksheets import (
     DOCX_PACK_PATH,
@@ -219,6 +219,7 @@ class Renderer:
         self.env.filters["md_inline"] = pass_context(lambda ctx, text: markdown.inline(text, ctx["lang"]))
         self.env.filters["slot"] = self._slot
         self.env.filters["css"] = lambda text: Markup(css_string(str(text)))
+        self.env.filters["noscript_safe"] = lambda html: Markup(noscript_safe(str(html)))
         self.env.filters["post_drafts"] = pass_context(
             lambda ctx, entry: drafts_view(
                 self.guide.posts[entry.key].data,

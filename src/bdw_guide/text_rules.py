@@ -397,6 +397,18 @@ def tooltip_safe(page: str) -> str:
     return _START_TAG.sub(tag, page)
 
 
+_NOSCRIPT_END = re.compile(r"</(noscript)", re.IGNORECASE)
+
+
+def noscript_safe(fragment: str) -> str:
+    """`fragment`, fit to sit inside a <noscript> that a script later turns into elements (templates'
+    later.html). With scripting on, a browser reads a <noscript> as raw text that ends at the first
+    `</noscript`, even one inside an attribute value: what followed would become live markup, unsanitized.
+    Our templates escape every `<` of a text, so this never changes the site's own output; it is the wall
+    behind that rule. `&lt;` reads back as `<` in an attribute or a text, so nothing is lost."""
+    return _NOSCRIPT_END.sub(r"&lt;/\1", fragment)
+
+
 _BREAKABLE_SPACES = re.compile(r"[ \t\r\n]+")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _SPACES = re.compile(r"[ \t\r\n]+")

@@ -1,6 +1,7 @@
 /* The message cards' kit beyond the post drafts: "Adapt this message" (src/bdw_guide/templates/adapt.html) and
    letters to decision makers (letter.html). bdw-posts.js loads it the first time one of these panels opens
-   (so it weighs nothing on a page until then) and shares its bdwPostLength; bdwCopyText and bdwAnnounce come from bdw.js.
+   (so it weighs nothing on a page until then), makes each panel's contents as it first opens, and shares
+   its bdwPostLength; bdwCopyText and bdwAnnounce come from bdw.js.
    What a reader types stays in this browser (localStorage): their name and organization once for every
    card ("bdw-profile:v1"), the rest per card and language ("bdw-adapt:v1:<lang>:<card>",
    "bdw-letter:v1:<lang>:<card>"). */
@@ -262,9 +263,17 @@
     fill();
   }
 
+  /* One panel, once, when its contents are there: bdw-posts.js makes them when the panel first opens. */
+  function setUpPanel(panel) {
+    if (panel.bdwReady || panel.querySelector(":scope > noscript.bdw-later")) return;
+    panel.bdwReady = true;
+    if (panel.classList.contains("bdw-adapt")) setUpAdapt(panel);
+    else if (panel.classList.contains("bdw-letter")) setUpLetter(panel);
+  }
+  window.bdwSetUpKitPanel = setUpPanel;
+
   function setUp() {
-    document.querySelectorAll(".bdw-adapt").forEach(setUpAdapt);
-    document.querySelectorAll(".bdw-letter").forEach(setUpLetter);
+    document.querySelectorAll(".bdw-adapt, .bdw-letter").forEach(setUpPanel);
   }
 
   if (document.readyState === "loading") {

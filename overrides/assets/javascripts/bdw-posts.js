@@ -120,26 +120,48 @@
     });
   }
 
-  /* The hashtag form chosen on one card applies to every card of the page. */
+  /* The hashtag form chosen on one card applies to every card of the page: the drafts already made are
+     changed at once; the others take it when their panel first opens (useTag in setUpKit). */
+  function useTag(kit, tag) {
+    var current = kit.getAttribute("data-shown") || kit.getAttribute("data-tag");
+    if (current === tag) return;
+    kit.querySelectorAll(".bdw-post").forEach(function (box) {
+      var area = box.querySelector("textarea");
+      area.value = area.value.split(current).join(tag);
+      if (box.bdwUpdate) box.bdwUpdate(false);
+    });
+    kit.querySelectorAll(".bdw-posts__choice input").forEach(function (input) {
+      input.checked = input.value === tag;
+    });
+    kit.setAttribute("data-shown", tag);
+  }
+
   function chooseTag(tag) {
     document.querySelectorAll(".bdw-posts").forEach(function (kit) {
-      var current = kit.getAttribute("data-current") || kit.getAttribute("data-tag");
-      if (current === tag) return;
-      kit.querySelectorAll(".bdw-post").forEach(function (box) {
-        var area = box.querySelector("textarea");
-        area.value = area.value.split(current).join(tag);
-        if (box.bdwUpdate) box.bdwUpdate(false);
-      });
-      kit.setAttribute("data-current", tag);
-      kit.querySelectorAll(".bdw-posts__choice input").forEach(function (input) {
-        input.checked = input.value === tag;
-      });
+      kit.setAttribute("data-current", tag); // read by bdw-kit.js for the adapted message
+      if (!kit.querySelector(".bdw-later")) useTag(kit, tag);
     });
+  }
+
+  /* A panel's contents arrive as the text of a <noscript> (later.html says why): made into elements the
+     first time the panel opens. The text is our templates' own output, in which contributed text is
+     already escaped; a <template> parses it inert, as the page's parser would have. */
+  function fill(panel) {
+    var later = panel.querySelector(":scope > noscript.bdw-later");
+    if (!later) return;
+    var template = document.createElement("template");
+    template.innerHTML = later.textContent;
+    later.replaceWith(template.content);
   }
 
   /* The rest of the card's kit (adapting a message, letters: bdw-kit.js and bdw-kit.css) loads the first
      time one of its panels opens, so it adds nothing to a page until someone asks for it. */
   var kitLoaded = false;
+  function openKit(panel) {
+    fill(panel);
+    if (window.bdwSetUpKitPanel) window.bdwSetUpKitPanel(panel); // the script is here: this panel only
+    else loadKit(); // the script sets up every panel filled by the time it runs
+  }
   function loadKit() {
     if (kitLoaded) return;
     kitLoaded = true;
@@ -157,11 +179,11 @@
     var lang = document.documentElement.getAttribute("lang") === "en" ? "en" : "fr";
     document.querySelectorAll(".bdw-kit").forEach(function (panel) {
       panel.hidden = false; // "Adapt this message" works only with the script: shown by it
-      panel.addEventListener("toggle", function () { if (panel.open) loadKit(); });
+      if (panel.open) { openKit(panel); return; }
+      panel.addEventListener("toggle", function () { if (panel.open) openKit(panel); });
     });
-    /* Each card's drafts are set up the first time they open: counting the 24 drafts of a page at load
-       was a long task on a phone, for panels most readers never open. Until then they show the count
-       the build wrote; a hashtag chosen on another card is already in their text. */
+    /* Each card's drafts are made and set up the first time they open: counting the 24 drafts of a page
+       at load was a long task on a phone, for panels most readers never open. */
     document.querySelectorAll(".bdw-posts").forEach(function (kit) {
       if (kit.open) { setUpKit(kit, lang); return; }
       kit.addEventListener("toggle", function first() {
@@ -173,6 +195,9 @@
   }
 
   function setUpKit(kit, lang) {
+    fill(kit);
+    var chosen = kit.getAttribute("data-current");
+    if (chosen) useTag(kit, chosen);
     kit.querySelectorAll(".bdw-post").forEach(function (box) { setUpDraft(box, lang); });
     var choice = kit.querySelector(".bdw-posts__choice");
     if (!choice) return;
