@@ -265,7 +265,7 @@
 
   /* One panel, once, when its contents are there: bdw-posts.js makes them when the panel first opens. */
   function setUpPanel(panel) {
-    if (panel.bdwReady || panel.querySelector(":scope > noscript.bdw-later")) return;
+    if (panel.bdwReady || window.bdwPanelWaiting(panel)) return;
     panel.bdwReady = true;
     if (panel.classList.contains("bdw-adapt")) setUpAdapt(panel);
     else if (panel.classList.contains("bdw-letter")) setUpLetter(panel);

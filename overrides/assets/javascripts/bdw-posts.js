@@ -139,15 +139,20 @@
   function chooseTag(tag) {
     document.querySelectorAll(".bdw-posts").forEach(function (kit) {
       kit.setAttribute("data-current", tag); // read by bdw-kit.js for the adapted message
-      if (!kit.querySelector(".bdw-later")) useTag(kit, tag);
+      if (!waiting(kit)) useTag(kit, tag);
     });
   }
 
   /* A panel's contents arrive as the text of a <noscript> (later.html says why): made into elements the
      first time the panel opens. The text is our templates' own output, in which contributed text is
      already escaped; a <template> parses it inert, as the page's parser would have. */
+  function waiting(panel) {
+    return panel.querySelector(":scope > noscript.bdw-later");
+  }
+  window.bdwPanelWaiting = waiting; // for bdw-kit.js, which sets up a panel once it is made
+
   function fill(panel) {
-    var later = panel.querySelector(":scope > noscript.bdw-later");
+    var later = waiting(panel);
     if (!later) return;
     var template = document.createElement("template");
     template.innerHTML = later.textContent;
